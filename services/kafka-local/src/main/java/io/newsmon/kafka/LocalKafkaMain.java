@@ -1,9 +1,8 @@
 package io.newsmon.kafka;
 
-import java.io.IOException;
+import io.newsmon.common.ReadyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -45,17 +44,10 @@ public final class LocalKafkaMain {
       stopped.countDown();
     }, "local-kafka-shutdown"));
     if (readyFile != null) {
-      writeAtomically(readyFile, "bootstrap.servers=" + kafka.bootstrapServers() + "\n");
+      ReadyFile.write(readyFile, java.util.Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
     System.out.println("newsmon local Kafka ready at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
     stopped.await();
   }
 
-  private static void writeAtomically(Path file, String content) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".ready", ".tmp");
-    Files.writeString(tmp, content);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
 }

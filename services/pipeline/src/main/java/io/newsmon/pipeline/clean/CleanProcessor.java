@@ -1,0 +1,55 @@
+package io.newsmon.pipeline.clean;
+
+import io.newsmon.avro.CleanArticle;
+import io.newsmon.avro.RawArticle;
+import io.newsmon.pipeline.dedup.Deduplicator;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/** The {@code clean} stage: RawArticle in, CleanArticle out; bad input throws to the dead-letter handler. */
+public final class CleanProcessor implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
+
+  private final ArticleCleaner cleaner = new ArticleCleaner();
+  private FixedKeyProcessorContext<String, CleanArticle> context;
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, CleanArticle> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, RawArticle> record) {
+    RawArticle raw = record.value();
+    if (raw == null) {
+      throw new RejectedArticleException(RejectedArticleException.Reason.EMPTY, "null record value");
+    }
+    CleanedDocument doc = cleaner.clean(toDocument(raw));
+    String text = doc.text();
+    CleanArticle clean = CleanArticle.newBuilder()
+        .setArticleId(raw.getArticleId())
+        .setSourceId(raw.getSourceId())
+        .setUrl(doc.url())
+        .setCanonicalUrl(doc.canonicalUrl())
+        .setTitle(doc.title())
+        .setText(text)
+        .setLanguage(doc.language())
+        .setPublishedAt(doc.publishedAt())
+        .setWordCount(doc.wordCount())
+        .setContentHash(Deduplicator.contentHash(text))
+        .setIngestedAt(raw.getIngestedAt())
+        .setCleanedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+        .setTraceId(raw.getTraceId())
+        .build();
+    context.forward(record.withValue(clean));
+  }
+
+  private static RawDocument toDocument(RawArticle raw) {
+    ByteBuffer buffer = raw.getPayload().duplicate();
+    byte[] payload = new byte[buffer.remaining()];
+    buffer.get(payload);
+    return new RawDocument(payload, raw.getContentType(), raw.getCharset(), raw.getUrl());
+  }
+}

@@ -1,0 +1,41 @@
+package io.newsmon.pipeline.clean;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The cleaner's result.
+ *
+ * @param title headline
+ * @param paragraphs main text, one entry per paragraph, boilerplate removed
+ * @param url source URL, from the record or found in the document, or null
+ * @param canonicalUrl {@code url} normalised for identity, or null
+ * @param publishedAt publication time found in the document, or null
+ * @param language ISO 639-1 code, or null when unsure
+ */
+public record CleanedDocument(
+    String title,
+    List<String> paragraphs,
+    String url,
+    String canonicalUrl,
+    Instant publishedAt,
+    String language) {
+
+  public CleanedDocument {
+    Objects.requireNonNull(title, "title");
+    paragraphs = List.copyOf(paragraphs);
+  }
+
+  public String text() {
+    return String.join("\n\n", paragraphs);
+  }
+
+  public int wordCount() {
+    int words = 0;
+    for (String p : paragraphs) {
+      words += p.isBlank() ? 0 : p.trim().split("\\s+").length;
+    }
+    return words;
+  }
+}

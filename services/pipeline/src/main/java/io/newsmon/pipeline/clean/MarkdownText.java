@@ -1,0 +1,58 @@
+package io.newsmon.pipeline.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown to plain paragraphs. Scraped Markdown copies of news pages use a small subset
+ * (headings, links, emphasis, autolinks, images), so a few rules suffice here; a full CommonMark
+ * parser would add a dependency for syntax news copies do not use.
+ */
+final class MarkdownText {
+
+  private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
+  private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3})(\\S(?:.*?\\S)?)\\1");
+  private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
+  private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[-*+]|\\d+\\.)\\s+");
+  private static final Pattern QUOTE_MARK = Pattern.compile("^\\s*>\\s?");
+
+  private MarkdownText() {}
+
+  /** Blocks separated by blank lines, inline syntax removed; headings keep a leading "# ". */
+  static List<Block> blocks(String markdown) {
+    List<Block> blocks = new ArrayList<>();
+    for (String raw : markdown.replace("\r\n", "\n").split("\\n\\s*\\n")) {
+      String block = raw.strip();
+      if (block.isEmpty()) {
+        continue;
+      }
+      boolean heading = HEADING.matcher(block).find();
+      StringBuilder text = new StringBuilder();
+      for (String line : block.split("\n")) {
+        String l = HEADING.matcher(line.strip()).replaceFirst("");
+        l = QUOTE_MARK.matcher(l).replaceFirst("");
+        l = LIST_MARK.matcher(l).replaceFirst("");
+        if (!text.isEmpty()) {
+          text.append(' ');
+        }
+        text.append(l);
+      }
+      blocks.add(new Block(inline(text.toString()), heading));
+    }
+    return blocks;
+  }
+
+  static String inline(String s) {
+    String out = IMAGE.matcher(s).replaceAll("$1");
+    out = LINK.matcher(out).replaceAll("$1");
+    out = AUTOLINK.matcher(out).replaceAll("$1");
+    out = EMPHASIS.matcher(out).replaceAll("$2");
+    return out.replaceAll("\\s+", " ").strip();
+  }
+
+  /** A paragraph or heading. */
+  record Block(String text, boolean heading) {}
+}

@@ -1,0 +1,59 @@
+package io.newsmon.pipeline.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises article text for comparison.
+ *
+ * <p>{@link #normalize} folds what outlets vary without changing the story: Unicode forms,
+ * accents, quote and dash characters, case and white space. {@link #tokens} further reduces each
+ * word to a spelling key that makes common transliteration variants equal ("Andriy"/"Andrii",
+ * "Zelenskyy"/"Zelenskiy", "Kyiv"/"Kiyv"): {@code y} becomes {@code i} and doubled letters collapse.
+ * The key is only ever compared with other keys, never shown.
+ */
+public final class TextNormalizer {
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private TextNormalizer() {}
+
+  /** Lower-case, accent-free text with uniform quotes, dashes and single spaces. */
+  public static String normalize(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
+    s = MARKS.matcher(s).replaceAll("");
+    s = s.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201A', '\'').replace('\u2032', '\'')
+        .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"').replace('\u00AB', '"')
+        .replace('\u00BB', '"').replace('\u2013', '-').replace('\u2014', '-').replace('\u2212', '-');
+    return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  /** Spelling keys of the words of {@code text}, in order. */
+  public static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    for (String word : NON_WORD.split(normalize(text))) {
+      if (!word.isEmpty()) {
+        tokens.add(spellingKey(word));
+      }
+    }
+    return tokens;
+  }
+
+  static String spellingKey(String word) {
+    StringBuilder key = new StringBuilder(word.length());
+    char previous = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i) == 'y' ? 'i' : word.charAt(i);
+      if (c != previous) {
+        key.append(c);
+      }
+      previous = c;
+    }
+    return key.toString();
+  }
+}
