@@ -1,0 +1,35 @@
+package io.newsmon.alerts;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The alert service's settings ({@code newsmon.alerts.*}, or {@code NEWSMON_ALERTS_*} variables). */
+@ConfigMapping(prefix = "newsmon.alerts")
+public interface AlertsConfig {
+
+  /** Kafka brokers, host:port comma-separated. */
+  @WithDefault("localhost:9092")
+  String bootstrapServers();
+
+  /**
+   * Tenant API keys as {@code tenant:sha256hex} entries: only hashes are configured, so a leaked
+   * configuration does not leak keys.
+   */
+  Optional<List<String>> apiKeys();
+
+  Delivery delivery();
+
+  /** How webhooks are delivered. */
+  interface Delivery {
+    /** Per-attempt timeout of a webhook POST. */
+    @WithDefault("15s")
+    Duration timeout();
+
+    /** Delays before each retry of a failed delivery (first attempt is immediate). */
+    @WithDefault("1s,2s")
+    List<Duration> retryDelays();
+  }
+}

@@ -1,0 +1,130 @@
+package io.newsmon.alerts.delivery;
+
+import io.newsmon.alerts.subscription.SubscriptionRegistry;
+import io.newsmon.alerts.subscription.WebhookSubscription;
+import io.newsmon.avro.Alert;
+import io.newsmon.avro.FlaggedArticle;
+import io.newsmon.avro.TopicFlag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one flagged article into deliveries: one per subscription, story cluster and topic, each
+ * delivered at most once. Never throws for a failed delivery; reports what happened.
+ */
+public class AlertDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
+
+  private final SubscriptionRegistry subscriptions;
+  private final DeliveryLedger ledger;
+  private final WebhookSender sender;
+  private final List<Duration> retryDelays;
+  private final Clock clock;
+
+  public AlertDispatcher(SubscriptionRegistry subscriptions, DeliveryLedger ledger, WebhookSender sender,
+      List<Duration> retryDelays, Clock clock) {
+    this.subscriptions = subscriptions;
+    this.ledger = ledger;
+    this.sender = sender;
+    this.retryDelays = List.copyOf(retryDelays);
+    this.clock = clock;
+  }
+
+  /** What happened to one planned alert. */
+  public record Outcome(String alertId, String subscriptionId, String topicId, Status status, DeliveryResult last) {
+    /** Final state of an alert after this dispatch. */
+    public enum Status {
+      DELIVERED,
+      ALREADY_DELIVERED,
+      FAILED
+    }
+  }
+
+  public List<Outcome> dispatch(FlaggedArticle article) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (TopicFlag flag : article.getFlags()) {
+      for (WebhookSubscription subscription : subscriptions.wanting(flag.getTopicId(), flag.getScore())) {
+        String alertId = alertId(subscription.id(), article.getClusterId(), flag.getTopicId());
+        if (ledger.isDelivered(alertId)) {
+          outcomes.add(new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.ALREADY_DELIVERED, null));
+          continue;
+        }
+        outcomes.add(deliver(alertId, subscription, article, flag));
+      }
+    }
+    return outcomes;
+  }
+
+  private Outcome deliver(String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag) {
+    String payload = AlertPayload.json(alertId, subscription.id(), article, flag, clock.instant());
+    DeliveryResult result = null;
+    for (int attempt = 0; attempt <= retryDelays.size(); attempt++) {
+      if (attempt > 0 && !sleep(retryDelays.get(attempt - 1))) {
+        break;
+      }
+      result = sender.send(subscription.webhookUrl(), subscription.signingSecret(), alertId, payload);
+      LOG.infof("alert %s to subscription %s attempt %d: status %d%s in %d ms", alertId, subscription.id(),
+          attempt + 1, result.status(), result.error() == null ? "" : " (" + result.error() + ")", result.latencyMillis());
+      if (result.succeeded()) {
+        ledger.recordDelivered(alert(alertId, subscription, article, flag, result));
+        return new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.DELIVERED, result);
+      }
+      if (!result.retryable()) {
+        break;
+      }
+    }
+    return new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.FAILED, result);
+  }
+
+  private Alert alert(String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag,
+      DeliveryResult result) {
+    Instant now = clock.instant();
+    return Alert.newBuilder()
+        .setAlertId(alertId)
+        .setSubscriptionId(subscription.id())
+        .setTenantId(subscription.tenantId())
+        .setClusterId(article.getClusterId())
+        .setTopicId(flag.getTopicId())
+        .setArticleId(article.getArticle().getArticleId())
+        .setTitle(article.getArticle().getTitle())
+        .setUrl(article.getArticle().getUrl())
+        .setScore(flag.getScore())
+        .setCreatedAt(now)
+        .setDeliveredAt(now)
+        .setHttpStatus(result.status())
+        .build();
+  }
+
+  /**
+   * The alert's id and {@code webhook-id}: a hash of subscription, story cluster and topic, so
+   * every instance and every retry derives the same id for the same alert.
+   */
+  public static String alertId(String subscriptionId, String clusterId, String topicId) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+          (subscriptionId + "\n" + clusterId + "\n" + topicId).getBytes(StandardCharsets.UTF_8));
+      return "msg_" + HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static boolean sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

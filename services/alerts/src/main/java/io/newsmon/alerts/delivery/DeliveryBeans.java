@@ -1,0 +1,33 @@
+package io.newsmon.alerts.delivery;
+
+import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.alerts.subscription.SubscriptionRegistry;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Wires the plain delivery classes into CDI. */
+@ApplicationScoped
+public class DeliveryBeans {
+
+  @Produces
+  @ApplicationScoped
+  @DefaultBean
+  KafkaDeliveryLedger ledger(AlertsConfig config) {
+    return new KafkaDeliveryLedger(config.bootstrapServers());
+  }
+
+  void closeLedger(@Disposes KafkaDeliveryLedger ledger) throws InterruptedException {
+    ledger.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  AlertDispatcher dispatcher(AlertsConfig config, SubscriptionRegistry registry, KafkaDeliveryLedger ledger) {
+    Clock clock = Clock.systemUTC();
+    return new AlertDispatcher(registry, ledger, new WebhookSender(config.delivery().timeout(), clock),
+        config.delivery().retryDelays(), clock);
+  }
+}

@@ -1,0 +1,20 @@
+package io.newsmon.alerts.delivery;
+
+import io.newsmon.avro.FlaggedArticle;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Feeds {@code news.flagged} to the dispatcher, one article at a time, in partition order. */
+@ApplicationScoped
+public class FlaggedArticleListener {
+
+  @Inject AlertDispatcher dispatcher;
+
+  @Incoming("news-flagged")
+  @Blocking(ordered = true)
+  public void onFlagged(FlaggedArticle article) {
+    dispatcher.dispatch(article);
+  }
+}

@@ -1,0 +1,61 @@
+package io.newsmon.alerts.delivery;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Sends one signed Standard Webhooks POST. */
+public class WebhookSender {
+
+  private final HttpClient client;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public WebhookSender(Duration timeout, Clock clock) {
+    this.timeout = timeout;
+    this.clock = clock;
+    // Redirects are not followed: a 3xx is a failed delivery per the specification's guidance.
+    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+    long timestamp = clock.instant().getEpochSecond();
+    String signature;
+    try {
+      signature = new Webhook(secret).sign(messageId, timestamp, payload);
+    } catch (WebhookSigningException | EmptyWebhookSecretException e) {
+      return new DeliveryResult(0, "cannot sign: " + e.getMessage(), 0);
+    }
+    HttpRequest request = HttpRequest.newBuilder(url)
+        .timeout(timeout)
+        .header("content-type", "application/json")
+        .header("user-agent", "newsmon-alerts/0.1")
+        .header("webhook-id", messageId)
+        .header("webhook-timestamp", Long.toString(timestamp))
+        .header("webhook-signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
+        .build();
+    long start = System.nanoTime();
+    try {
+      HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+      return new DeliveryResult(response.statusCode(), null, elapsedMillis(start));
+    } catch (IOException e) {
+      return new DeliveryResult(0, e.getClass().getSimpleName() + ": " + e.getMessage(), elapsedMillis(start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryResult(0, "interrupted", elapsedMillis(start));
+    }
+  }
+
+  private static long elapsedMillis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

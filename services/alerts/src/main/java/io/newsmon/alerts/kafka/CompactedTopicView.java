@@ -1,0 +1,105 @@
+package io.newsmon.alerts.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a compacted topic from the beginning and keeps following it, handing every key and value
+ * (null for a tombstone) to a callback. Every instance of the service sees every record, which is
+ * how instances share subscriptions and delivery memory without a database.
+ *
+ * @param <V> value type
+ */
+public final class CompactedTopicView<V> implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(CompactedTopicView.class);
+
+  private final String topic;
+  private final KafkaConsumer<String, V> consumer;
+  private final BiConsumer<String, V> onRecord;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public CompactedTopicView(String bootstrapServers, String topic, Deserializer<V> values, BiConsumer<String, V> onRecord) {
+    this.topic = topic;
+    this.onRecord = onRecord;
+    this.consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-view-" + topic), new StringDeserializer(), values);
+    this.thread = Thread.ofPlatform().daemon().name("view-" + topic).unstarted(this::run);
+  }
+
+  public CompactedTopicView<V> start() {
+    thread.start();
+    return this;
+  }
+
+  /** Waits until everything that was in the topic at start has been read. */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (running) {
+        Iterable<ConsumerRecord<String, V>> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(500));
+        } catch (RecordDeserializationException e) {
+          // A record nobody can read must not stop the view: skip it, loudly.
+          LOG.errorf("skipping undecodable record %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+          continue;
+        }
+        for (ConsumerRecord<String, V> record : records) {
+          try {
+            onRecord.accept(record.key(), record.value());
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot apply record %s-%d@%d", topic, record.partition(), record.offset());
+          }
+        }
+        if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+          caughtUp.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "view of %s stopped", topic);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join(10_000);
+  }
+}

@@ -1,0 +1,103 @@
+package io.newsmon.alerts.subscription;
+
+import io.newsmon.alerts.security.ApiKeyFilter;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /api/v1/subscriptions}: a tenant's webhook subscriptions. */
+@Path("/api/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+
+  @Inject SubscriptionStore store;
+  @Inject SubscriptionRegistry registry;
+
+  /** Request body of a new subscription. */
+  public record CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {}
+
+  /** A subscription as clients see it: never with its secret, except once on creation. */
+  public record View(String id, List<String> topicIds, String webhookUrl, double minScore, String status,
+      Instant createdAt, String signingSecret) {
+    static View of(WebhookSubscription s, boolean withSecret) {
+      return new View(s.id(), s.topicIds().stream().sorted().toList(), s.webhookUrl().toString(), s.minScore(),
+          s.status().name(), s.createdAt(), withSecret ? s.signingSecret() : null);
+    }
+  }
+
+  @POST
+  public Response create(CreateRequest request, @Context ContainerRequestContext context) {
+    String problem = validate(request);
+    if (problem != null) {
+      return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", problem)).build();
+    }
+    WebhookSubscription created = store.create(tenant(context), Set.copyOf(request.topicIds()),
+        URI.create(request.webhookUrl()), request.minScore() == null ? 0.0 : request.minScore());
+    return Response.created(URI.create("/api/v1/subscriptions/" + created.id()))
+        .entity(View.of(created, true)).build();
+  }
+
+  @GET
+  public List<View> list(@Context ContainerRequestContext context) {
+    return registry.ofTenant(tenant(context)).stream().map(s -> View.of(s, false)).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") String id, @Context ContainerRequestContext context) {
+    return registry.find(tenant(context), id)
+        .map(s -> Response.ok(View.of(s, false)).build())
+        .orElseGet(SubscriptionResource::notFound);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id, @Context ContainerRequestContext context) {
+    return store.delete(tenant(context), id) ? Response.noContent().build() : notFound();
+  }
+
+  private static Response notFound() {
+    return Response.status(Response.Status.NOT_FOUND).entity(Map.of("error", "no such subscription")).build();
+  }
+
+  private static String tenant(ContainerRequestContext context) {
+    return (String) context.getProperty(ApiKeyFilter.TENANT);
+  }
+
+  static String validate(CreateRequest request) {
+    if (request == null) {
+      return "body must be a JSON object with topicIds and webhookUrl";
+    }
+    if (request.topicIds() == null || request.topicIds().isEmpty()
+        || request.topicIds().stream().anyMatch(t -> t == null || !t.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))) {
+      return "topicIds must be a non-empty list of kebab-case topic ids";
+    }
+    if (request.minScore() != null && (request.minScore() < 0 || request.minScore() > 1)) {
+      return "minScore must be within [0, 1]";
+    }
+    try {
+      URI url = URI.create(String.valueOf(request.webhookUrl()));
+      if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+        return "webhookUrl must be an absolute http(s) URL";
+      }
+    } catch (IllegalArgumentException e) {
+      return "webhookUrl must be an absolute http(s) URL";
+    }
+    return null;
+  }
+}

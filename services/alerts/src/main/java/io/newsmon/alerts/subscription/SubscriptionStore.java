@@ -1,0 +1,142 @@
+package io.newsmon.alerts.subscription;
+
+import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.alerts.kafka.CompactedTopicView;
+import io.newsmon.avro.Subscription;
+import io.newsmon.avro.SubscriptionStatus;
+import io.newsmon.common.TopicCatalog;
+import io.newsmon.schema.AvroSerde;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Subscriptions kept in the compacted topic {@code alerts.subscriptions}: writes go to Kafka first
+ * and then to the local registry (so a client reads its own write at once); every instance follows
+ * the topic, so all instances converge on the same subscriptions.
+ */
+@ApplicationScoped
+public class SubscriptionStore {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject AlertsConfig config;
+  @Inject SubscriptionRegistry registry;
+
+  private final Clock clock = Clock.systemUTC();
+  private final AvroSerde<Subscription> serde = AvroSerde.of(Subscription.class);
+  private KafkaProducer<String, Subscription> producer;
+  private CompactedTopicView<Subscription> view;
+
+  void start(@Observes StartupEvent event) {
+    producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-subscriptions"), new StringSerializer(), serde);
+    view = new CompactedTopicView<>(config.bootstrapServers(), TopicCatalog.ALERTS_SUBSCRIPTIONS.name(), serde,
+        this::apply).start();
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    if (view != null) {
+      view.close();
+    }
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Whether every subscription that existed at start-up is known. */
+  public boolean isLoaded() {
+    return view != null && view.isCaughtUp();
+  }
+
+  /** Creates a subscription with a fresh signing secret; the secret is returned only here. */
+  public WebhookSubscription create(String tenantId, Set<String> topicIds, URI webhookUrl, double minScore) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    WebhookSubscription subscription = new WebhookSubscription(
+        "sub_" + UUID.randomUUID().toString().replace("-", ""), tenantId, topicIds, webhookUrl,
+        newSecret(), minScore, WebhookSubscription.Status.ACTIVE, now, now);
+    write(subscription.id(), toWire(subscription));
+    registry.put(subscription);
+    return subscription;
+  }
+
+  /** Deletes a tenant's subscription; false when it has none with that id. */
+  public boolean delete(String tenantId, String id) {
+    Optional<WebhookSubscription> existing = registry.find(tenantId, id);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    write(id, null);
+    registry.remove(id);
+    return true;
+  }
+
+  private void apply(String id, Subscription value) {
+    if (value == null) {
+      registry.remove(id);
+    } else {
+      registry.put(fromWire(value));
+    }
+  }
+
+  private void write(String id, Subscription value) {
+    try {
+      producer.send(new ProducerRecord<>(TopicCatalog.ALERTS_SUBSCRIPTIONS.name(), id, value)).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing subscription " + id, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot store subscription " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String newSecret() {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return "whsec_" + Base64.getEncoder().encodeToString(key);
+  }
+
+  static Subscription toWire(WebhookSubscription s) {
+    return Subscription.newBuilder()
+        .setSubscriptionId(s.id())
+        .setTenantId(s.tenantId())
+        .setTopicIds(new ArrayList<>(s.topicIds()))
+        .setWebhookUrl(s.webhookUrl().toString())
+        .setSigningSecret(s.signingSecret())
+        .setMinScore(s.minScore())
+        .setStatus(SubscriptionStatus.valueOf(s.status().name()))
+        .setCreatedAt(s.createdAt())
+        .setUpdatedAt(s.updatedAt())
+        .build();
+  }
+
+  static WebhookSubscription fromWire(Subscription s) {
+    return new WebhookSubscription(s.getSubscriptionId(), s.getTenantId(), Set.copyOf(s.getTopicIds()),
+        URI.create(s.getWebhookUrl()), s.getSigningSecret(), s.getMinScore(),
+        WebhookSubscription.Status.valueOf(s.getStatus().name()), s.getCreatedAt(), s.getUpdatedAt());
+  }
+}
