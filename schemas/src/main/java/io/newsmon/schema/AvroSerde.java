@@ -38,8 +38,13 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer
 
   public AvroSerde(Class<T> type) {
     this.type = type;
-    SpecificData model = SpecificData.getForClass(type);
-    Schema current = model.getSchema(type);
+    // A model bound to the record class's own class loader: Avro otherwise resolves record classes
+    // by name through another loader, which breaks in containers with layered class loaders
+    // (Quarkus), where the same class name is loaded twice.
+    SpecificData generated = SpecificData.getForClass(type);
+    SpecificData model = new SpecificData(type.getClassLoader());
+    generated.getConversions().forEach(model::addLogicalTypeConversion);
+    Schema current = generated.getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(model, current);
     this.decoder = new BinaryMessageDecoder<>(model, current);
     for (Map.Entry<String, Schema> released : ReleasedSchemas.all().entrySet()) {

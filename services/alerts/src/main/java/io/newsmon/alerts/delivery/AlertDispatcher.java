@@ -110,8 +110,10 @@ public class AlertDispatcher {
    */
   public static String alertId(String subscriptionId, String clusterId, String topicId) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-          (subscriptionId + "\n" + clusterId + "\n" + topicId).getBytes(StandardCharsets.UTF_8));
+      // Length-prefixed parts: no two different triples can encode to the same bytes.
+      String encoded = subscriptionId.length() + ":" + subscriptionId + clusterId.length() + ":" + clusterId
+          + topicId.length() + ":" + topicId;
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(encoded.getBytes(StandardCharsets.UTF_8));
       return "msg_" + HexFormat.of().formatHex(hash, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

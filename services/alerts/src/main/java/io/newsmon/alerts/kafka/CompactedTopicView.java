@@ -72,7 +72,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
           records = consumer.poll(Duration.ofMillis(500));
         } catch (RecordDeserializationException e) {
           // A record nobody can read must not stop the view: skip it, loudly.
-          LOG.errorf("skipping undecodable record %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
+          LOG.errorf("skipping undecodable record %s@%d: %s", e.topicPartition(), e.offset(), e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
           continue;
         }

@@ -1,6 +1,5 @@
 package io.newsmon.alerts.security;
 
-import io.newsmon.alerts.AlertsConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.Map;
 
 /** Authenticates every {@code /api/} request; the tenant is then available as a request property. */
@@ -20,12 +18,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   public static final String TENANT = "newsmon.tenant";
 
-  private final ApiKeys keys;
-
-  @Inject
-  public ApiKeyFilter(AlertsConfig config) {
-    this.keys = new ApiKeys(config.apiKeys().orElse(List.of()));
-  }
+  // A client proxy: JAX-RS providers may be built before runtime configuration is available.
+  @Inject ApiKeyRegistry keys;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -34,7 +28,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-    keys.tenantOf(key).ifPresentOrElse(
+    keys.get().tenantOf(key).ifPresentOrElse(
         tenant -> request.setProperty(TENANT, tenant),
         () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
             .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

@@ -1,0 +1,134 @@
+package io.newsmon.alerts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+import io.newsmon.avro.FlaggedArticle;
+import io.newsmon.common.TopicCatalog;
+import io.newsmon.schema.AvroSerde;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.InetSocketAddress;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The alert service against a real broker and a real HTTP webhook receiver. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalKafkaResource.class, restrictToAnnotatedClass = true)
+class AlertServiceIT {
+
+  /** One received webhook call. */
+  record Call(Map<String, List<String>> headers, String body) {}
+
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private HttpServer receiver;
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      calls.add(new Call(exchange.getRequestHeaders(), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.stop(0);
+  }
+
+  @Test
+  void deliversOneSignedAlertPerStoryAndTopic() throws Exception {
+    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String secret = given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
+        .body(Map.of("topicIds", List.of("border-tensions"), "webhookUrl", hook))
+        .post("/api/v1/subscriptions")
+        .then().statusCode(201).body("signingSecret", startsWith("whsec_"))
+        .extract().path("signingSecret");
+
+    publish(Fixtures.flagged("seed-0", "seed-0", "border-tensions"));
+    publish(Fixtures.flagged("seed-1", "seed-0", "border-tensions")); // same story again: suppressed
+    publish(Fixtures.flagged("other", "other", "protests")); // nobody subscribed
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> calls.size() >= 1);
+    // Give a wrongly repeated delivery the chance to arrive before counting.
+    publish(Fixtures.flagged("marker", "marker", "border-tensions"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> calls.size() >= 2);
+    assertThat(calls).hasSize(2);
+
+    Call call = calls.get(0);
+    HttpHeaders headers = HttpHeaders.of(call.headers(), (a, b) -> true);
+    new Webhook(secret).verify(call.body(), headers); // throws if the signature does not verify
+    JsonNode json = new ObjectMapper().readTree(call.body());
+    assertThat(json.path("type").asText()).isEqualTo("topic.flagged");
+    assertThat(json.at("/data/article/id").asText()).isEqualTo("seed-0");
+    assertThat(json.at("/data/topic/id").asText()).isEqualTo("border-tensions");
+    assertThat(json.at("/data/story/clusterId").asText()).isEqualTo("seed-0");
+    assertThat(headers.firstValue("webhook-id").orElseThrow()).isEqualTo(json.at("/data/alertId").asText());
+  }
+
+  @Test
+  void tenantsSeeOnlyTheirOwnSubscriptionsAndNeverSecrets() {
+    String id = given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
+        .body(Map.of("topicIds", List.of("protests"), "webhookUrl", "https://hooks.example/x"))
+        .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+
+    given().auth().oauth2(LocalKafkaResource.API_KEY).get("/api/v1/subscriptions/" + id)
+        .then().statusCode(200).body("signingSecret", nullValue()).body("topicIds", equalTo(List.of("protests")));
+    given().auth().oauth2(LocalKafkaResource.OTHER_TENANT_KEY).get("/api/v1/subscriptions/" + id).then().statusCode(404);
+    given().auth().oauth2(LocalKafkaResource.OTHER_TENANT_KEY).delete("/api/v1/subscriptions/" + id).then().statusCode(404);
+    given().auth().oauth2(LocalKafkaResource.OTHER_TENANT_KEY).get("/api/v1/subscriptions").then().statusCode(200).body("$", hasSize(0));
+    given().get("/api/v1/subscriptions").then().statusCode(401);
+    given().auth().oauth2("wrong").get("/api/v1/subscriptions").then().statusCode(401);
+
+    given().auth().oauth2(LocalKafkaResource.API_KEY).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+    given().auth().oauth2(LocalKafkaResource.API_KEY).get("/api/v1/subscriptions/" + id).then().statusCode(404);
+  }
+
+  @Test
+  void invalidSubscriptionsAreRefusedWithAReason() {
+    given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
+        .body(Map.of("topicIds", List.of(), "webhookUrl", "https://hooks.example/x"))
+        .post("/api/v1/subscriptions").then().statusCode(400).body("error", startsWith("topicIds"));
+    given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
+        .body(Map.of("topicIds", List.of("protests"), "webhookUrl", "ftp://x"))
+        .post("/api/v1/subscriptions").then().statusCode(400).body("error", startsWith("webhookUrl"));
+  }
+
+  @Test
+  void readinessReportsLoadedState() {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+  }
+
+  private static void publish(FlaggedArticle article) throws Exception {
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
+        new StringSerializer(), AvroSerde.of(FlaggedArticle.class))) {
+      producer.send(new ProducerRecord<>(TopicCatalog.NEWS_FLAGGED.name(), article.getArticle().getArticleId(), article)).get();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.newsmon.alerts;
+
+import io.newsmon.alerts.security.ApiKeys;
+import io.newsmon.kafka.LocalKafka;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** A real KRaft broker for the alert service's integration tests, and a test tenant's key. */
+public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
+
+  public static final String API_KEY = "test-key-acme";
+  public static final String OTHER_TENANT_KEY = "test-key-globex";
+  static volatile String bootstrapServers;
+
+  private LocalKafka kafka;
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      kafka = LocalKafka.start(Files.createTempDirectory("alerts-it-kafka"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    bootstrapServers = kafka.bootstrapServers();
+    return Map.of(
+        "newsmon.alerts.bootstrap-servers", kafka.bootstrapServers(),
+        "newsmon.alerts.api-keys", "acme:" + ApiKeys.hash(API_KEY) + ",globex:" + ApiKeys.hash(OTHER_TENANT_KEY),
+        "newsmon.alerts.delivery.retry-delays", "100ms");
+  }
+
+  @Override
+  public void stop() {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+}
