@@ -15,6 +15,9 @@ public class FlaggedArticleListener {
   @Incoming("news-flagged")
   @Blocking(ordered = true)
   public void onFlagged(FlaggedArticle article) {
+    if (article == null) {
+      return; // undecodable record: the connector has logged it (fail-on-deserialization-failure=false)
+    }
     dispatcher.dispatch(article);
   }
 }

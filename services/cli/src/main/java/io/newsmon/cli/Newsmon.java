@@ -1,0 +1,212 @@
+package io.newsmon.cli;
+
+import io.newsmon.common.Env;
+import io.newsmon.common.ReadyFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./newsmon}: run, inspect and feed newsmon. */
+@Command(name = "newsmon", mixinStandardHelpOptions = true, version = "newsmon 0.1.0",
+    description = "Event-stream news monitoring on Apache Kafka.",
+    subcommands = {Newsmon.DemoCommand.class, Newsmon.Up.class, Newsmon.Down.class, Newsmon.Status.class,
+        Newsmon.Publish.class})
+public final class Newsmon implements Runnable {
+
+  static final List<String> SERVICES_IN_START_ORDER = List.of(Stack.BROKER, Stack.PIPELINE, Stack.ALERTS);
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Newsmon()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  static PrintStream out() {
+    return System.out;
+  }
+
+  @Command(name = "demo", description = "Run the canonical case end to end on a fresh local stack: "
+      + "two copies of one article in, one alert out, one duplicate suppressed.")
+  static final class DemoCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", description = "Article files (default: deploy/demo/seeds).")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+      NewsmonHome home = NewsmonHome.locate();
+      Path work = home.runtimeDir().resolve("demo-" + Instant.now().toEpochMilli());
+      List<Path> input = files == null || files.isEmpty() ? Demo.seedFiles(home) : files;
+      try {
+        Demo.Result result = Demo.run(home, work, input, out());
+        return Demo.report(result, out());
+      } catch (IllegalStateException e) {
+        System.err.println("demo FAILED: " + e.getMessage());
+        System.err.println("logs are in " + work.resolve("logs"));
+        return 1;
+      } finally {
+        if (Files.exists(work)) {
+          deleteRecursively(work.resolve("data"));
+        }
+      }
+    }
+  }
+
+  @Command(name = "up", description = "Start the broker (unless NEWSMON_BOOTSTRAP_SERVERS names a cluster), "
+      + "the pipeline and the alert service in the background.")
+  static final class Up implements Callable<Integer> {
+    @CommandLine.Option(names = "--alerts-port", defaultValue = "8080", description = "Alert service HTTP port.")
+    int alertsPort;
+
+    @Override
+    public Integer call() throws Exception {
+      NewsmonHome home = NewsmonHome.locate();
+      Stack.Layout layout = Stack.Layout.under(home.runtimeDir());
+      if (SERVICES_IN_START_ORDER.stream().anyMatch(s -> ServiceProcess.find(s, layout.pids(), layout.logs()).isPresent())) {
+        out().println("newsmon is already running: ./newsmon status, or ./newsmon down first");
+        return 1;
+      }
+      String external = System.getenv(Env.BOOTSTRAP_SERVERS);
+      String apiKey = apiKey(home);
+      Stack stack = Stack.start(home, layout, external == null || external.isBlank() ? null : external, alertsPort,
+          "default:" + Keys.sha256(apiKey), out());
+      Properties endpoints = stack.endpoints().toProperties();
+      ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);
+      out().println("newsmon is up. Kafka: " + stack.endpoints().bootstrapServers() + ", alert service: "
+          + stack.endpoints().alertsUrl() + "; tenant 'default' API key in " + home.runtimeDir().resolve("api-key"));
+      out().println("logs: " + layout.logs() + "; stop with ./newsmon down");
+      return 0;
+    }
+  }
+
+  @Command(name = "down", description = "Stop what ./newsmon up started (data is kept).")
+  static final class Down implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+      NewsmonHome home = NewsmonHome.locate();
+      Stack.Layout layout = Stack.Layout.under(home.runtimeDir());
+      boolean any = false;
+      for (String name : SERVICES_IN_START_ORDER.reversed()) {
+        Optional<ServiceProcess> process = ServiceProcess.find(name, layout.pids(), layout.logs());
+        if (process.isPresent()) {
+          any = true;
+          out().print("stopping " + name + " (pid " + process.get().pid() + ") ... ");
+          process.get().stop(Duration.ofSeconds(30));
+          out().println("stopped");
+        }
+        Files.deleteIfExists(layout.pids().resolve(name + ".pid"));
+      }
+      Files.deleteIfExists(layout.pids().resolve("stack.properties"));
+      out().println(any ? "newsmon is down" : "newsmon was not running");
+      return 0;
+    }
+  }
+
+  @Command(name = "status", description = "Show whether each service runs and is healthy.")
+  static final class Status implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      NewsmonHome home = NewsmonHome.locate();
+      Stack.Layout layout = Stack.Layout.under(home.runtimeDir());
+      Properties stack = ReadyFile.read(layout.pids().resolve("stack.properties"));
+      if (stack == null) {
+        out().println("newsmon is not up (./newsmon up starts it)");
+        return 3;
+      }
+      boolean healthy = true;
+      for (String name : SERVICES_IN_START_ORDER) {
+        Optional<ServiceProcess> process = ServiceProcess.find(name, layout.pids(), layout.logs());
+        String state = process.map(p -> "running (pid " + p.pid() + ")").orElse("not running");
+        if (name.equals(Stack.BROKER) && process.isEmpty() && System.getenv(Env.BOOTSTRAP_SERVERS) != null) {
+          state = "external cluster";
+        }
+        String health = switch (name) {
+          case Stack.BROKER -> brokerReachable(stack.getProperty("bootstrap.servers")) ? "reachable" : "UNREACHABLE";
+          case Stack.PIPELINE -> Stack.isReady(URI.create(stack.getProperty("pipeline.health"))) ? "healthy" : "UNHEALTHY";
+          default -> Stack.isReady(URI.create(stack.getProperty("alerts.url")).resolve("/q/health/ready")) ? "ready" : "NOT READY";
+        };
+        healthy &= !health.equals(health.toUpperCase(java.util.Locale.ROOT));
+        out().printf("%-9s %-24s %s%n", name, state, health);
+      }
+      out().println("Kafka " + stack.getProperty("bootstrap.servers") + ", alert service " + stack.getProperty("alerts.url"));
+      return healthy ? 0 : 1;
+    }
+  }
+
+  @Command(name = "publish", description = "Publish article files or directories (.html, .html.gz, .md, .txt) to news.raw.")
+  static final class Publish implements Callable<Integer> {
+    @Parameters(arity = "1..*", description = "Files or directories.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+      String bootstrap = System.getenv(Env.BOOTSTRAP_SERVERS);
+      if (bootstrap == null || bootstrap.isBlank()) {
+        Properties stack = ReadyFile.read(Stack.Layout.under(NewsmonHome.locate().runtimeDir()).pids().resolve("stack.properties"));
+        if (stack == null) {
+          System.err.println("newsmon is not up: run ./newsmon up, or set " + Env.BOOTSTRAP_SERVERS);
+          return 2;
+        }
+        bootstrap = stack.getProperty("bootstrap.servers");
+      }
+      try (ArticlePublisher publisher = new ArticlePublisher(bootstrap)) {
+        ArticlePublisher.Summary summary = publisher.publish(paths, out());
+        summary.skipped().forEach(s -> out().println("  skipped " + s));
+        out().println(summary.line());
+        return summary.failed().isEmpty() ? 0 : 1;
+      }
+    }
+  }
+
+  static boolean brokerReachable(String bootstrap) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
+      admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** The default tenant's API key, created on first use and readable by its owner only. */
+  static String apiKey(NewsmonHome home) throws IOException {
+    Path file = home.runtimeDir().resolve("api-key");
+    if (Files.exists(file)) {
+      return Files.readString(file).strip();
+    }
+    Files.createDirectories(file.getParent());
+    String key = Keys.newKey();
+    Files.writeString(file, key + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return key;
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
