@@ -43,7 +43,7 @@ public final class Demo {
   public static Result run(NewsmonHome home, Path workDir, List<Path> files, PrintStream out) throws Exception {
     String apiKey = Keys.newKey();
     Stack.Layout layout = Stack.Layout.under(workDir);
-    try (Stack stack = Stack.start(home, layout, null, 0, "demo:" + Keys.sha256(apiKey), out);
+    try (Stack stack = Stack.start(home, layout, null, 0, 0, "demo:" + Keys.sha256(apiKey), out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();
       AlertsClient.Created subscription = new AlertsClient(stack.endpoints().alertsUrl(), apiKey)

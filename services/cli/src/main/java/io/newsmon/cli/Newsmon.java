@@ -73,8 +73,11 @@ public final class Newsmon implements Runnable {
   @Command(name = "up", description = "Start the broker (unless NEWSMON_BOOTSTRAP_SERVERS names a cluster), "
       + "the pipeline and the alert service in the background.")
   static final class Up implements Callable<Integer> {
-    @CommandLine.Option(names = "--alerts-port", defaultValue = "8080", description = "Alert service HTTP port.")
+    @CommandLine.Option(names = "--alerts-port", defaultValue = "8080", description = "Alert service HTTP port (0: any free port).")
     int alertsPort;
+
+    @CommandLine.Option(names = "--kafka-port", defaultValue = "9092", description = "Local broker port (0: any free port).")
+    int kafkaPort;
 
     @Override
     public Integer call() throws Exception {
@@ -86,7 +89,7 @@ public final class Newsmon implements Runnable {
       }
       String external = System.getenv(Env.BOOTSTRAP_SERVERS);
       String apiKey = apiKey(home);
-      Stack stack = Stack.start(home, layout, external == null || external.isBlank() ? null : external, alertsPort,
+      Stack stack = Stack.start(home, layout, external == null || external.isBlank() ? null : external, kafkaPort, alertsPort,
           "default:" + Keys.sha256(apiKey), out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);

@@ -58,10 +58,11 @@ public final class Stack implements AutoCloseable {
 
   /**
    * Starts the services. {@code externalBootstrap} non-null means: use that cluster, start no broker.
+   * Ports of 0 are picked free.
    * {@code apiKeyHashes} configures the alert service's tenants ({@code tenant:sha256hex}).
    */
-  public static Stack start(NewsmonHome home, Layout layout, String externalBootstrap, int alertsPort,
-      String apiKeyHashes, PrintStream progress) throws InterruptedException {
+  public static Stack start(NewsmonHome home, Layout layout, String externalBootstrap, int kafkaPort,
+      int alertsPort, String apiKeyHashes, PrintStream progress) throws InterruptedException {
     List<ServiceProcess> started = new ArrayList<>();
     try {
       String bootstrap = externalBootstrap;
@@ -71,7 +72,8 @@ public final class Stack implements AutoCloseable {
         progress.println("starting Kafka (single-node KRaft) ...");
         ServiceProcess broker = ServiceProcess.start(new ServiceProcess.Spec(BROKER, home.java(),
             List.of("-Xmx384m", "-XX:+UseSerialGC"), home.brokerJar(),
-            List.of("--data-dir", layout.data().resolve("kafka").toString(), "--ready-file", ready.toString()),
+            List.of("--data-dir", layout.data().resolve("kafka").toString(), "--port", Integer.toString(kafkaPort),
+                "--ready-file", ready.toString()),
             Map.of(), home.root()), layout.logs(), layout.pids());
         started.add(broker);
         bootstrap = broker.awaitReady(() -> value(ready, "bootstrap.servers"), START_TIMEOUT);
