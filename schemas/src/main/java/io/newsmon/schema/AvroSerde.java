@@ -26,7 +26,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> a generated Avro record class
  */
-public class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public class AvroSerde<T extends SpecificRecord>
+    implements Serde<T>, Serializer<T>, Deserializer<T> {
 
   static {
     trustGeneratedTypes();
@@ -55,15 +56,16 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer
   }
 
   /**
-   * Avro 1.12 refuses to instantiate classes it has not been told to trust (a guard against
-   * gadget classes named in hostile schemas). Our generated package is the only one we need.
-   * Idempotent; called by every serde, and by code that builds records before any serde exists.
+   * Avro 1.12 refuses to instantiate classes it has not been told to trust (a guard against gadget
+   * classes named in hostile schemas). Our generated package is the only one we need. Idempotent;
+   * called by every serde, and by code that builds records before any serde exists.
    */
   public static synchronized void trustGeneratedTypes() {
     ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
     if (!current.isTrusted(io.newsmon.avro.RawArticle.class)) {
-      ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-          current, type -> GENERATED_PACKAGE.equals(type.getPackageName())));
+      ClassSecurityValidator.setGlobal(
+          ClassSecurityValidator.composite(
+              current, type -> GENERATED_PACKAGE.equals(type.getPackageName())));
     }
   }
 
@@ -89,7 +91,8 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer
       return bytes;
     } catch (IOException | AvroRuntimeException | NullPointerException e) {
       throw new SerializationException(
-          "cannot encode " + type.getSimpleName() + " for topic " + topic + ": " + e.getMessage(), e);
+          "cannot encode " + type.getSimpleName() + " for topic " + topic + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -102,12 +105,22 @@ public class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer
       return decoder.decode(data);
     } catch (BadHeaderException e) {
       throw new SerializationException(
-          "not an Avro single-object record (" + data.length + " bytes) on topic " + topic
-              + ": expected a " + type.getSimpleName(), e);
+          "not an Avro single-object record ("
+              + data.length
+              + " bytes) on topic "
+              + topic
+              + ": expected a "
+              + type.getSimpleName(),
+          e);
     } catch (MissingSchemaException e) {
       throw new SerializationException(
-          "unknown writer schema on topic " + topic + " for " + type.getSimpleName()
-              + ": " + e.getMessage(), e);
+          "unknown writer schema on topic "
+              + topic
+              + " for "
+              + type.getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "corrupt " + type.getSimpleName() + " record on topic " + topic + ": " + e, e);

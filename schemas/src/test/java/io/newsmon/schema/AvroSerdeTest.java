@@ -41,7 +41,8 @@ class AvroSerdeTest {
 
   @Test
   void garbageFailsWithAClearSerializationException() {
-    assertThatThrownBy(() -> serde.deserialize("news.raw", "<html>hello".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> serde.deserialize("news.raw", "<html>hello".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("not an Avro single-object record")
         .hasMessageContaining("news.raw");
@@ -49,9 +50,18 @@ class AvroSerdeTest {
 
   @Test
   void aRecordOfAnotherTypeIsRefused() {
-    Subscription sub = Subscription.newBuilder()
-        .setSubscriptionId("s").setTenantId("t").setTopicIds(List.of("x")).setWebhookUrl("http://x")
-        .setSigningSecret("whsec_x").setStatus(io.newsmon.avro.SubscriptionStatus.ACTIVE).setMinScore(0).setCreatedAt(Instant.EPOCH).setUpdatedAt(Instant.EPOCH).build();
+    Subscription sub =
+        Subscription.newBuilder()
+            .setSubscriptionId("s")
+            .setTenantId("t")
+            .setTopicIds(List.of("x"))
+            .setWebhookUrl("http://x")
+            .setSigningSecret("whsec_x")
+            .setStatus(io.newsmon.avro.SubscriptionStatus.ACTIVE)
+            .setMinScore(0)
+            .setCreatedAt(Instant.EPOCH)
+            .setUpdatedAt(Instant.EPOCH)
+            .build();
     byte[] bytes = AvroSerde.of(Subscription.class).serialize("t", sub);
     assertThatThrownBy(() -> serde.deserialize("news.raw", bytes))
         .isInstanceOf(SerializationException.class)
@@ -70,8 +80,13 @@ class AvroSerdeTest {
 
   private static RawArticle raw() {
     return RawArticle.newBuilder()
-        .setArticleId("a1").setSourceId("file").setUrl("https://example.org/a")
-        .setContentType("text/plain").setPayload(ByteBuffer.wrap("Hello".getBytes(StandardCharsets.UTF_8)))
-        .setIngestedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setTraceId("t1").build();
+        .setArticleId("a1")
+        .setSourceId("file")
+        .setUrl("https://example.org/a")
+        .setContentType("text/plain")
+        .setPayload(ByteBuffer.wrap("Hello".getBytes(StandardCharsets.UTF_8)))
+        .setIngestedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setTraceId("t1")
+        .build();
   }
 }

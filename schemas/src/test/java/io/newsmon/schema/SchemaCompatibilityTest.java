@@ -42,7 +42,8 @@ class SchemaCompatibilityTest {
           .isNotNull();
       var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
       assertThat(result.getType())
-          .as("current %s cannot read records written with released %s: %s",
+          .as(
+              "current %s cannot read records written with released %s: %s",
               writer.getFullName(), old.getKey(), result.getResult().getIncompatibilities())
           .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
@@ -50,8 +51,10 @@ class SchemaCompatibilityTest {
 
   @Test
   void everyCurrentTypeHasBeenReleased() {
-    Set<String> releasedNames = ReleasedSchemas.all().values().stream()
-        .map(Schema::getFullName).collect(Collectors.toSet());
+    Set<String> releasedNames =
+        ReleasedSchemas.all().values().stream()
+            .map(Schema::getFullName)
+            .collect(Collectors.toSet());
     assertThat(releasedNames)
         .as("a new record type needs a copy in schemas/released/<next>/ and the index")
         .containsAll(currentSchemas().keySet());
@@ -64,11 +67,16 @@ class SchemaCompatibilityTest {
       index.load(in);
     }
     for (String version : index.stringPropertyNames()) {
-      Set<String> listed = Stream.of(index.getProperty(version).split(","))
-          .map(String::trim).collect(Collectors.toCollection(TreeSet::new));
+      Set<String> listed =
+          Stream.of(index.getProperty(version).split(","))
+              .map(String::trim)
+              .collect(Collectors.toCollection(TreeSet::new));
       try (Stream<Path> files = Files.list(SCHEMAS.resolve("released").resolve(version))) {
-        Set<String> onDisk = files.map(p -> p.getFileName().toString())
-            .filter(n -> n.endsWith(".avsc")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> onDisk =
+            files
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".avsc"))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(listed).as("index of released version %s", version).isEqualTo(onDisk);
       }
     }
@@ -77,19 +85,27 @@ class SchemaCompatibilityTest {
   @Test
   void aFieldWithoutDefaultIsReportedIncompatible() {
     // Guards the guard: the check above must catch the most common breaking change.
-    Schema writer = new Schema.Parser().parse(
-        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
-    Schema reader = new Schema.Parser().parse(
-        "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
-            + "{\"name\":\"b\",\"type\":\"string\"}]}");
+    Schema writer =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+    Schema reader =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},"
+                    + "{\"name\":\"b\",\"type\":\"string\"}]}");
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType())
         .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
   }
 
   private static Map<String, Schema> currentSchemas() {
     try (Stream<Path> files = Files.list(SCHEMAS.resolve("avro"))) {
-      List<String> sources = files.filter(p -> p.toString().endsWith(".avsc")).sorted()
-          .map(SchemaCompatibilityTest::read).toList();
+      List<String> sources =
+          files
+              .filter(p -> p.toString().endsWith(".avsc"))
+              .sorted()
+              .map(SchemaCompatibilityTest::read)
+              .toList();
       return ReleasedSchemas.parseAll(sources).stream()
           .collect(Collectors.toMap(Schema::getFullName, Function.identity()));
     } catch (IOException e) {

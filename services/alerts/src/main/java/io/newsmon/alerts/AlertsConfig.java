@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The alert service's settings ({@code newsmon.alerts.*}, or {@code NEWSMON_ALERTS_*} variables). */
+/**
+ * The alert service's settings ({@code newsmon.alerts.*}, or {@code NEWSMON_ALERTS_*} variables).
+ */
 @ConfigMapping(prefix = "newsmon.alerts")
 public interface AlertsConfig {
 

@@ -47,11 +47,16 @@ class AlertServiceIT {
   @BeforeEach
   void startReceiver() throws Exception {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      calls.add(new Call(exchange.getRequestHeaders(), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          calls.add(
+              new Call(
+                  exchange.getRequestHeaders(),
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     receiver.start();
   }
 
@@ -63,14 +68,22 @@ class AlertServiceIT {
   @Test
   void deliversOneSignedAlertPerStoryAndTopic() throws Exception {
     String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    String secret = given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
-        .body(Map.of("topicIds", List.of("border-tensions"), "webhookUrl", hook))
-        .post("/api/v1/subscriptions")
-        .then().statusCode(201).body("signingSecret", startsWith("whsec_"))
-        .extract().path("signingSecret");
+    String secret =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(Map.of("topicIds", List.of("border-tensions"), "webhookUrl", hook))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(201)
+            .body("signingSecret", startsWith("whsec_"))
+            .extract()
+            .path("signingSecret");
 
     publish(Fixtures.flagged("seed-0", "seed-0", "border-tensions"));
-    publish(Fixtures.flagged("seed-1", "seed-0", "border-tensions")); // same story again: suppressed
+    publish(
+        Fixtures.flagged("seed-1", "seed-0", "border-tensions")); // same story again: suppressed
     publish(Fixtures.flagged("other", "other", "protests")); // nobody subscribed
 
     await().atMost(Duration.ofSeconds(60)).until(() -> calls.size() >= 1);
@@ -87,48 +100,115 @@ class AlertServiceIT {
     assertThat(json.at("/data/article/id").asText()).isEqualTo("seed-0");
     assertThat(json.at("/data/topic/id").asText()).isEqualTo("border-tensions");
     assertThat(json.at("/data/story/clusterId").asText()).isEqualTo("seed-0");
-    assertThat(headers.firstValue("webhook-id").orElseThrow()).isEqualTo(json.at("/data/alertId").asText());
+    assertThat(headers.firstValue("webhook-id").orElseThrow())
+        .isEqualTo(json.at("/data/alertId").asText());
   }
 
   @Test
   void tenantsSeeOnlyTheirOwnSubscriptionsAndNeverSecrets() {
-    String id = given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
-        .body(Map.of("topicIds", List.of("protests"), "webhookUrl", "https://hooks.example/x"))
-        .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+    String id =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(Map.of("topicIds", List.of("protests"), "webhookUrl", "https://hooks.example/x"))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
 
-    given().auth().oauth2(LocalKafkaResource.API_KEY).get("/api/v1/subscriptions/" + id)
-        .then().statusCode(200).body("signingSecret", nullValue()).body("topicIds", equalTo(List.of("protests")));
-    given().auth().oauth2(LocalKafkaResource.OTHER_TENANT_KEY).get("/api/v1/subscriptions/" + id).then().statusCode(404);
-    given().auth().oauth2(LocalKafkaResource.OTHER_TENANT_KEY).delete("/api/v1/subscriptions/" + id).then().statusCode(404);
-    given().auth().oauth2(LocalKafkaResource.OTHER_TENANT_KEY).get("/api/v1/subscriptions").then().statusCode(200).body("$", hasSize(0));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .get("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(200)
+        .body("signingSecret", nullValue())
+        .body("topicIds", equalTo(List.of("protests")));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.OTHER_TENANT_KEY)
+        .get("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.OTHER_TENANT_KEY)
+        .delete("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.OTHER_TENANT_KEY)
+        .get("/api/v1/subscriptions")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
     given().get("/api/v1/subscriptions").then().statusCode(401);
     given().auth().oauth2("wrong").get("/api/v1/subscriptions").then().statusCode(401);
 
-    given().auth().oauth2(LocalKafkaResource.API_KEY).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
-    given().auth().oauth2(LocalKafkaResource.API_KEY).get("/api/v1/subscriptions/" + id).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .delete("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(204);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .get("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void invalidSubscriptionsAreRefusedWithAReason() {
-    given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
         .body(Map.of("topicIds", List.of(), "webhookUrl", "https://hooks.example/x"))
-        .post("/api/v1/subscriptions").then().statusCode(400).body("error", startsWith("topicIds"));
-    given().auth().oauth2(LocalKafkaResource.API_KEY).contentType(ContentType.JSON)
+        .post("/api/v1/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("error", startsWith("topicIds"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
         .body(Map.of("topicIds", List.of("protests"), "webhookUrl", "ftp://x"))
-        .post("/api/v1/subscriptions").then().statusCode(400).body("error", startsWith("webhookUrl"));
+        .post("/api/v1/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("error", startsWith("webhookUrl"));
   }
 
   @Test
   void readinessReportsLoadedState() {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP")));
   }
 
   private static void publish(FlaggedArticle article) throws Exception {
-    try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
-        new StringSerializer(), AvroSerde.of(FlaggedArticle.class))) {
-      producer.send(new ProducerRecord<>(TopicCatalog.NEWS_FLAGGED.name(), article.getArticle().getArticleId(), article)).get();
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
+            new StringSerializer(),
+            AvroSerde.of(FlaggedArticle.class))) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TopicCatalog.NEWS_FLAGGED.name(), article.getArticle().getArticleId(), article))
+          .get();
     }
   }
 }

@@ -25,9 +25,12 @@ public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
     }
     bootstrapServers = kafka.bootstrapServers();
     return Map.of(
-        "newsmon.alerts.bootstrap-servers", kafka.bootstrapServers(),
-        "newsmon.alerts.api-keys", "acme:" + ApiKeys.hash(API_KEY) + ",globex:" + ApiKeys.hash(OTHER_TENANT_KEY),
-        "newsmon.alerts.delivery.retry-delays", "100ms");
+        "newsmon.alerts.bootstrap-servers",
+        kafka.bootstrapServers(),
+        "newsmon.alerts.api-keys",
+        "acme:" + ApiKeys.hash(API_KEY) + ",globex:" + ApiKeys.hash(OTHER_TENANT_KEY),
+        "newsmon.alerts.delivery.retry-delays",
+        "100ms");
   }
 
   @Override
@@ -36,5 +39,4 @@ public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
       kafka.close();
     }
   }
-
 }

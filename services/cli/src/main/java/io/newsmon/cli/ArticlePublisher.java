@@ -1,6 +1,7 @@
 package io.newsmon.cli;
 
 import io.newsmon.avro.RawArticle;
+import io.newsmon.common.Hashes;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.io.ByteArrayInputStream;
@@ -10,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +27,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes article files to {@code news.raw} with an idempotent producer. The key is a hash of
- * the file's bytes, so publishing the same file twice yields the same article id (and the
- * pipeline calls the second a copy of the first). Each record carries a fresh trace id header.
+ * Publishes article files to {@code news.raw} with an idempotent producer. The key is a hash of the
+ * file's bytes, so publishing the same file twice yields the same article id (and the pipeline
+ * calls the second a copy of the first). Each record carries a fresh trace id header.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
@@ -40,23 +39,38 @@ public final class ArticlePublisher implements AutoCloseable {
   /** What one publish run did. */
   public record Summary(List<String> published, List<String> skipped, List<String> failed) {
     public String line() {
-      return "published " + published.size() + ", skipped " + skipped.size() + ", failed " + failed.size();
+      return "published "
+          + published.size()
+          + ", skipped "
+          + skipped.size()
+          + ", failed "
+          + failed.size();
     }
   }
 
   private final KafkaProducer<String, RawArticle> producer;
 
   public ArticlePublisher(String bootstrapServers) {
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.CLIENT_ID_CONFIG, "newsmon-publish",
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024), new StringSerializer(), AvroSerde.of(RawArticle.class));
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "newsmon-publish",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                8 * 1024 * 1024),
+            new StringSerializer(),
+            AvroSerde.of(RawArticle.class));
   }
 
   /** Publishes files and directories (recursively), in name order. */
-  public Summary publish(List<Path> paths, PrintStream out) throws IOException, InterruptedException {
+  public Summary publish(List<Path> paths, PrintStream out)
+      throws IOException, InterruptedException {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
@@ -113,11 +127,7 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   static String articleId(byte[] bytes) {
-    try {
-      return "art_" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return "art_" + Hashes.sha256HexPrefix(bytes, 12);
   }
 
   static String contentType(Path file) {

@@ -1,8 +1,6 @@
 package io.newsmon.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.newsmon.common.Hashes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -20,10 +18,6 @@ final class Keys {
   }
 
   static String sha256(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Hashes.sha256Hex(key);
   }
 }

@@ -23,13 +23,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./newsmon}: run, inspect and feed newsmon. */
-@Command(name = "newsmon", mixinStandardHelpOptions = true, version = "newsmon 0.1.0",
+@Command(
+    name = "newsmon",
+    mixinStandardHelpOptions = true,
+    version = "newsmon 0.1.0",
     description = "Event-stream news monitoring on Apache Kafka.",
-    subcommands = {Newsmon.DemoCommand.class, Newsmon.Up.class, Newsmon.Down.class, Newsmon.Status.class,
-        Newsmon.Publish.class})
+    subcommands = {
+      Newsmon.DemoCommand.class,
+      Newsmon.Up.class,
+      Newsmon.Down.class,
+      Newsmon.Status.class,
+      Newsmon.Publish.class
+    })
 public final class Newsmon implements Runnable {
 
-  static final List<String> SERVICES_IN_START_ORDER = List.of(Stack.BROKER, Stack.PIPELINE, Stack.ALERTS);
+  static final List<String> SERVICES_IN_START_ORDER =
+      List.of(Stack.BROKER, Stack.PIPELINE, Stack.ALERTS);
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Newsmon()).execute(args));
@@ -44,8 +53,11 @@ public final class Newsmon implements Runnable {
     return System.out;
   }
 
-  @Command(name = "demo", description = "Run the canonical case end to end on a fresh local stack: "
-      + "two copies of one article in, one alert out, one duplicate suppressed.")
+  @Command(
+      name = "demo",
+      description =
+          "Run the canonical case end to end on a fresh local stack: "
+              + "two copies of one article in, one alert out, one duplicate suppressed.")
   static final class DemoCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", description = "Article files (default: deploy/demo/seeds).")
     List<Path> files;
@@ -70,31 +82,54 @@ public final class Newsmon implements Runnable {
     }
   }
 
-  @Command(name = "up", description = "Start the broker (unless NEWSMON_BOOTSTRAP_SERVERS names a cluster), "
-      + "the pipeline and the alert service in the background.")
+  @Command(
+      name = "up",
+      description =
+          "Start the broker (unless NEWSMON_BOOTSTRAP_SERVERS names a cluster), "
+              + "the pipeline and the alert service in the background.")
   static final class Up implements Callable<Integer> {
-    @CommandLine.Option(names = "--alerts-port", defaultValue = "8080", description = "Alert service HTTP port (0: any free port).")
+    @CommandLine.Option(
+        names = "--alerts-port",
+        defaultValue = "8080",
+        description = "Alert service HTTP port (0: any free port).")
     int alertsPort;
 
-    @CommandLine.Option(names = "--kafka-port", defaultValue = "9092", description = "Local broker port (0: any free port).")
+    @CommandLine.Option(
+        names = "--kafka-port",
+        defaultValue = "9092",
+        description = "Local broker port (0: any free port).")
     int kafkaPort;
 
     @Override
     public Integer call() throws Exception {
       NewsmonHome home = NewsmonHome.locate();
       Stack.Layout layout = Stack.Layout.under(home.runtimeDir());
-      if (SERVICES_IN_START_ORDER.stream().anyMatch(s -> ServiceProcess.find(s, layout.pids(), layout.logs()).isPresent())) {
+      if (SERVICES_IN_START_ORDER.stream()
+          .anyMatch(s -> ServiceProcess.find(s, layout.pids(), layout.logs()).isPresent())) {
         out().println("newsmon is already running: ./newsmon status, or ./newsmon down first");
         return 1;
       }
       String external = System.getenv(Env.BOOTSTRAP_SERVERS);
       String apiKey = apiKey(home);
-      Stack stack = Stack.start(home, layout, external == null || external.isBlank() ? null : external, kafkaPort, alertsPort,
-          "default:" + Keys.sha256(apiKey), out());
+      Stack stack =
+          Stack.start(
+              home,
+              layout,
+              external == null || external.isBlank() ? null : external,
+              kafkaPort,
+              alertsPort,
+              "default:" + Keys.sha256(apiKey),
+              out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);
-      out().println("newsmon is up. Kafka: " + stack.endpoints().bootstrapServers() + ", alert service: "
-          + stack.endpoints().alertsUrl() + "; tenant 'default' API key in " + home.runtimeDir().resolve("api-key"));
+      out()
+          .println(
+              "newsmon is up. Kafka: "
+                  + stack.endpoints().bootstrapServers()
+                  + ", alert service: "
+                  + stack.endpoints().alertsUrl()
+                  + "; tenant 'default' API key in "
+                  + home.runtimeDir().resolve("api-key"));
       out().println("logs: " + layout.logs() + "; stop with ./newsmon down");
       return 0;
     }
@@ -138,23 +173,44 @@ public final class Newsmon implements Runnable {
       for (String name : SERVICES_IN_START_ORDER) {
         Optional<ServiceProcess> process = ServiceProcess.find(name, layout.pids(), layout.logs());
         String state = process.map(p -> "running (pid " + p.pid() + ")").orElse("not running");
-        if (name.equals(Stack.BROKER) && process.isEmpty() && System.getenv(Env.BOOTSTRAP_SERVERS) != null) {
+        if (name.equals(Stack.BROKER)
+            && process.isEmpty()
+            && System.getenv(Env.BOOTSTRAP_SERVERS) != null) {
           state = "external cluster";
         }
-        String health = switch (name) {
-          case Stack.BROKER -> brokerReachable(stack.getProperty("bootstrap.servers")) ? "reachable" : "UNREACHABLE";
-          case Stack.PIPELINE -> Stack.isReady(URI.create(stack.getProperty("pipeline.health"))) ? "healthy" : "UNHEALTHY";
-          default -> Stack.isReady(URI.create(stack.getProperty("alerts.url")).resolve("/q/health/ready")) ? "ready" : "NOT READY";
-        };
+        String health =
+            switch (name) {
+              case Stack.BROKER ->
+                  brokerReachable(stack.getProperty("bootstrap.servers"))
+                      ? "reachable"
+                      : "UNREACHABLE";
+              case Stack.PIPELINE ->
+                  Stack.isReady(URI.create(stack.getProperty("pipeline.health")))
+                      ? "healthy"
+                      : "UNHEALTHY";
+              default ->
+                  Stack.isReady(
+                          URI.create(stack.getProperty("alerts.url")).resolve("/q/health/ready"))
+                      ? "ready"
+                      : "NOT READY";
+            };
         healthy &= !health.equals(health.toUpperCase(java.util.Locale.ROOT));
         out().printf("%-9s %-24s %s%n", name, state, health);
       }
-      out().println("Kafka " + stack.getProperty("bootstrap.servers") + ", alert service " + stack.getProperty("alerts.url"));
+      out()
+          .println(
+              "Kafka "
+                  + stack.getProperty("bootstrap.servers")
+                  + ", alert service "
+                  + stack.getProperty("alerts.url"));
       return healthy ? 0 : 1;
     }
   }
 
-  @Command(name = "publish", description = "Publish article files or directories (.html, .html.gz, .md, .txt) to news.raw.")
+  @Command(
+      name = "publish",
+      description =
+          "Publish article files or directories (.html, .html.gz, .md, .txt) to news.raw.")
   static final class Publish implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "Files or directories.")
     List<Path> paths;
@@ -163,9 +219,14 @@ public final class Newsmon implements Runnable {
     public Integer call() throws Exception {
       String bootstrap = System.getenv(Env.BOOTSTRAP_SERVERS);
       if (bootstrap == null || bootstrap.isBlank()) {
-        Properties stack = ReadyFile.read(Stack.Layout.under(NewsmonHome.locate().runtimeDir()).pids().resolve("stack.properties"));
+        Properties stack =
+            ReadyFile.read(
+                Stack.Layout.under(NewsmonHome.locate().runtimeDir())
+                    .pids()
+                    .resolve("stack.properties"));
         if (stack == null) {
-          System.err.println("newsmon is not up: run ./newsmon up, or set " + Env.BOOTSTRAP_SERVERS);
+          System.err.println(
+              "newsmon is not up: run ./newsmon up, or set " + Env.BOOTSTRAP_SERVERS);
           return 2;
         }
         bootstrap = stack.getProperty("bootstrap.servers");
@@ -180,8 +241,15 @@ public final class Newsmon implements Runnable {
   }
 
   static boolean brokerReachable(String bootstrap) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5000))) {
       admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
       return true;
     } catch (Exception e) {

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where newsmon's packaged services live: the repository root, given by the launcher
- * ({@code -Dnewsmon.home} or {@code NEWSMON_HOME}).
+ * Where newsmon's packaged services live: the repository root, given by the launcher ({@code
+ * -Dnewsmon.home} or {@code NEWSMON_HOME}).
  */
 public record NewsmonHome(Path root) {
 
@@ -45,7 +45,8 @@ public record NewsmonHome(Path root) {
 
   private static Path required(Path jar) {
     if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+      throw new IllegalStateException(
+          jar + " is missing: build first (./mvnw -DskipTests package)");
     }
     return jar;
   }

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * One newsmon service running as its own JVM: output to a log file, pid in a pid file, stopped
- * with SIGTERM so it shuts down cleanly (the JVM's shutdown hooks close Kafka Streams and the
- * broker properly), and killed only if it does not stop in time.
+ * One newsmon service running as its own JVM: output to a log file, pid in a pid file, stopped with
+ * SIGTERM so it shuts down cleanly (the JVM's shutdown hooks close Kafka Streams and the broker
+ * properly), and killed only if it does not stop in time.
  */
 public final class ServiceProcess {
 
@@ -31,8 +31,14 @@ public final class ServiceProcess {
   }
 
   /** What to launch. */
-  public record Spec(String name, Path java, List<String> jvmOptions, Path jar, List<String> args,
-      Map<String, String> env, Path workDir) {}
+  public record Spec(
+      String name,
+      Path java,
+      List<String> jvmOptions,
+      Path jar,
+      List<String> args,
+      Map<String, String> env,
+      Path workDir) {}
 
   public static ServiceProcess start(Spec spec, Path logDir, Path pidDir) {
     try {
@@ -45,11 +51,12 @@ public final class ServiceProcess {
       command.add(spec.jar().toString());
       command.addAll(spec.args());
       Path log = logDir.resolve(spec.name() + ".log");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(spec.workDir().toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(spec.workDir().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       builder.environment().putAll(spec.env());
       Process process = builder.start();
       Files.writeString(pidDir.resolve(spec.name() + ".pid"), Long.toString(process.pid()));
@@ -67,7 +74,8 @@ public final class ServiceProcess {
         return Optional.empty();
       }
       long pid = Long.parseLong(Files.readString(pidFile).strip());
-      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+      return ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
           .map(h -> new ServiceProcess(name, h, logDir.resolve(name + ".log")));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
@@ -102,11 +110,13 @@ public final class ServiceProcess {
         return value;
       }
       if (!handle.isAlive()) {
-        throw new IllegalStateException(name + " exited during start-up; last log lines:\n" + tail(30));
+        throw new IllegalStateException(
+            name + " exited during start-up; last log lines:\n" + tail(30));
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s; last log lines:\n" + tail(30));
+    throw new IllegalStateException(
+        name + " not ready within " + timeout.toSeconds() + " s; last log lines:\n" + tail(30));
   }
 
   /** SIGTERM, then SIGKILL after {@code grace}. */

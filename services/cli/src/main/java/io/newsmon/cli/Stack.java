@@ -28,7 +28,8 @@ public final class Stack implements AutoCloseable {
   public static final String PIPELINE = "pipeline";
   public static final String ALERTS = "alerts";
   static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Where a running stack listens. */
   public record Endpoints(String bootstrapServers, URI alertsUrl, URI pipelineHealth) {
@@ -57,12 +58,19 @@ public final class Stack implements AutoCloseable {
   }
 
   /**
-   * Starts the services. {@code externalBootstrap} non-null means: use that cluster, start no broker.
-   * Ports of 0 are picked free.
-   * {@code apiKeyHashes} configures the alert service's tenants ({@code tenant:sha256hex}).
+   * Starts the services. {@code externalBootstrap} non-null means: use that cluster, start no
+   * broker. Ports of 0 are picked free. {@code apiKeyHashes} configures the alert service's tenants
+   * ({@code tenant:sha256hex}).
    */
-  public static Stack start(NewsmonHome home, Layout layout, String externalBootstrap, int kafkaPort,
-      int alertsPort, String apiKeyHashes, PrintStream progress) throws InterruptedException {
+  public static Stack start(
+      NewsmonHome home,
+      Layout layout,
+      String externalBootstrap,
+      int kafkaPort,
+      int alertsPort,
+      String apiKeyHashes,
+      PrintStream progress)
+      throws InterruptedException {
     List<ServiceProcess> started = new ArrayList<>();
     try {
       String bootstrap = externalBootstrap;
@@ -70,11 +78,24 @@ public final class Stack implements AutoCloseable {
         Path ready = layout.pids().resolve("kafka.ready");
         Files.deleteIfExists(ready);
         progress.println("starting Kafka (single-node KRaft) ...");
-        ServiceProcess broker = ServiceProcess.start(new ServiceProcess.Spec(BROKER, home.java(),
-            List.of("-Xmx384m", "-XX:+UseSerialGC"), home.brokerJar(),
-            List.of("--data-dir", layout.data().resolve("kafka").toString(), "--port", Integer.toString(kafkaPort),
-                "--ready-file", ready.toString()),
-            Map.of(), home.root()), layout.logs(), layout.pids());
+        ServiceProcess broker =
+            ServiceProcess.start(
+                new ServiceProcess.Spec(
+                    BROKER,
+                    home.java(),
+                    List.of("-Xmx384m", "-XX:+UseSerialGC"),
+                    home.brokerJar(),
+                    List.of(
+                        "--data-dir",
+                        layout.data().resolve("kafka").toString(),
+                        "--port",
+                        Integer.toString(kafkaPort),
+                        "--ready-file",
+                        ready.toString()),
+                    Map.of(),
+                    home.root()),
+                layout.logs(),
+                layout.pids());
         started.add(broker);
         bootstrap = broker.awaitReady(() -> value(ready, "bootstrap.servers"), START_TIMEOUT);
         progress.println("  Kafka ready at " + bootstrap);
@@ -87,9 +108,18 @@ public final class Stack implements AutoCloseable {
       pipelineEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
       pipelineEnv.put("NEWSMON_STATE_DIR", layout.data().resolve("pipeline-state").toString());
       pipelineEnv.put("NEWSMON_HEALTH_PORT", "0");
-      ServiceProcess pipeline = ServiceProcess.start(new ServiceProcess.Spec(PIPELINE, home.java(),
-          List.of("-Xmx256m", "-XX:+UseSerialGC"), home.pipelineJar(),
-          List.of("--ready-file", pipelineReady.toString()), pipelineEnv, home.root()), layout.logs(), layout.pids());
+      ServiceProcess pipeline =
+          ServiceProcess.start(
+              new ServiceProcess.Spec(
+                  PIPELINE,
+                  home.java(),
+                  List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                  home.pipelineJar(),
+                  List.of("--ready-file", pipelineReady.toString()),
+                  pipelineEnv,
+                  home.root()),
+              layout.logs(),
+              layout.pids());
       started.add(pipeline);
 
       int port = alertsPort == 0 ? freePort() : alertsPort;
@@ -98,15 +128,26 @@ public final class Stack implements AutoCloseable {
       alertsEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
       alertsEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
       alertsEnv.put("NEWSMON_ALERTS_API_KEYS", apiKeyHashes);
-      ServiceProcess alerts = ServiceProcess.start(new ServiceProcess.Spec(ALERTS, home.java(),
-          List.of("-Xmx256m", "-XX:+UseSerialGC"), home.alertsJar(), List.of(), alertsEnv, home.root()),
-          layout.logs(), layout.pids());
+      ServiceProcess alerts =
+          ServiceProcess.start(
+              new ServiceProcess.Spec(
+                  ALERTS,
+                  home.java(),
+                  List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                  home.alertsJar(),
+                  List.of(),
+                  alertsEnv,
+                  home.root()),
+              layout.logs(),
+              layout.pids());
       started.add(alerts);
 
       URI alertsUrl = URI.create("http://127.0.0.1:" + port);
-      URI health = URI.create(pipeline.awaitReady(() -> value(pipelineReady, "health.url"), START_TIMEOUT));
+      URI health =
+          URI.create(pipeline.awaitReady(() -> value(pipelineReady, "health.url"), START_TIMEOUT));
       progress.println("  pipeline running (health " + health + ")");
-      alerts.awaitReady(() -> isReady(alertsUrl.resolve("/q/health/ready")) ? Boolean.TRUE : null, START_TIMEOUT);
+      alerts.awaitReady(
+          () -> isReady(alertsUrl.resolve("/q/health/ready")) ? Boolean.TRUE : null, START_TIMEOUT);
       progress.println("  alert service ready at " + alertsUrl);
       return new Stack(started, new Endpoints(bootstrap, alertsUrl, health));
     } catch (IOException e) {
@@ -140,8 +181,10 @@ public final class Stack implements AutoCloseable {
 
   static boolean isReady(URI url) {
     try {
-      HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          HTTP.send(
+              HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException e) {
       return false;

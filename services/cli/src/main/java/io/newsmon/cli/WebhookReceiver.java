@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class WebhookReceiver implements AutoCloseable {
 
   /** One received call and whether its signature verified. */
-  public record Call(Map<String, List<String>> headers, String body, boolean verified, String verifyError) {
+  public record Call(
+      Map<String, List<String>> headers, String body, boolean verified, String verifyError) {
     public String header(String name) {
       return HttpHeaders.of(headers, (a, b) -> true).firstValue(name).orElse(null);
     }
@@ -30,19 +31,22 @@ public final class WebhookReceiver implements AutoCloseable {
 
   public WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/hook", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
-      String error = null;
-      try {
-        new Webhook(secret).verify(body, HttpHeaders.of(headers, (a, b) -> true));
-      } catch (Exception e) {
-        error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      }
-      calls.add(new Call(headers, body, error == null, error));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+          String error = null;
+          try {
+            new Webhook(secret).verify(body, HttpHeaders.of(headers, (a, b) -> true));
+          } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+          }
+          calls.add(new Call(headers, body, error == null, error));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -20,8 +20,11 @@ class ArticlePublisherTest {
   @Test
   void articleIdIsStableForTheSameBytesAndDiffersOtherwise() {
     byte[] a = "same".getBytes(StandardCharsets.UTF_8);
-    assertThat(ArticlePublisher.articleId(a)).isEqualTo(ArticlePublisher.articleId(a.clone())).startsWith("art_");
-    assertThat(ArticlePublisher.articleId(a)).isNotEqualTo(ArticlePublisher.articleId("other".getBytes(StandardCharsets.UTF_8)));
+    assertThat(ArticlePublisher.articleId(a))
+        .isEqualTo(ArticlePublisher.articleId(a.clone()))
+        .startsWith("art_");
+    assertThat(ArticlePublisher.articleId(a))
+        .isNotEqualTo(ArticlePublisher.articleId("other".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

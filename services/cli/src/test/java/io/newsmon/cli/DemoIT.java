@@ -30,19 +30,25 @@ class DemoIT {
     int exit = Demo.report(result, out);
 
     assertThat(exit).as(log.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(result.summary()).isEqualTo("published 2, clean 2, unique 1, duplicates 1, flagged 1, delivered 1");
+    assertThat(result.summary())
+        .isEqualTo("published 2, clean 2, unique 1, duplicates 1, flagged 1, delivered 1");
 
     WebhookReceiver.Call alert = result.deliveries().get(0);
     assertThat(alert.verified()).as(alert.verifyError()).isTrue();
     JsonNode body = new ObjectMapper().readTree(alert.body());
     assertThat(body.at("/data/topic/id").asText()).isEqualTo("border-tensions");
-    assertThat(body.at("/data/article/title").asText()).isEqualTo("Ukraine Border Service Says No Sign of Russian Troops");
+    assertThat(body.at("/data/article/title").asText())
+        .isEqualTo("Ukraine Border Service Says No Sign of Russian Troops");
     assertThat(alert.header("webhook-id")).isEqualTo(body.at("/data/alertId").asText());
 
-    assertThat(result.duplicateRecords()).singleElement().satisfies(copy -> {
-      assertThat(copy.getDecision().getMethod()).isEqualTo(DedupMethod.NEAR_DUPLICATE);
-      assertThat(copy.getDecision().getDuplicateOf()).isEqualTo(body.at("/data/article/id").asText());
-    });
+    assertThat(result.duplicateRecords())
+        .singleElement()
+        .satisfies(
+            copy -> {
+              assertThat(copy.getDecision().getMethod()).isEqualTo(DedupMethod.NEAR_DUPLICATE);
+              assertThat(copy.getDecision().getDuplicateOf())
+                  .isEqualTo(body.at("/data/article/id").asText());
+            });
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("demo OK");
   }
 }

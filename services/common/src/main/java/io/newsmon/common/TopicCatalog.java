@@ -15,51 +15,100 @@ public final class TopicCatalog {
   private static final Duration MONTH = Duration.ofDays(30);
 
   /** Raw articles from producers (files, feeds, HTTP ingest). */
-  public static final TopicSpec NEWS_RAW = new TopicSpec(
-      "news.raw", 3, false, WEEK, "RawArticle",
-      "Articles as producers received them; key articleId, header newsmon-trace-id.");
+  public static final TopicSpec NEWS_RAW =
+      new TopicSpec(
+          "news.raw",
+          3,
+          false,
+          WEEK,
+          "RawArticle",
+          "Articles as producers received them; key articleId, header newsmon-trace-id.");
 
   /**
    * Cleaned articles. One partition because the deduplication stage that reads it must compare
    * every article with every recent one; see docs/architecture.md for why this scales far enough.
    */
-  public static final TopicSpec NEWS_CLEAN = new TopicSpec(
-      "news.clean", 1, false, WEEK, "CleanArticle",
-      "Main text and metadata after boilerplate removal; input of deduplication.");
+  public static final TopicSpec NEWS_CLEAN =
+      new TopicSpec(
+          "news.clean",
+          1,
+          false,
+          WEEK,
+          "CleanArticle",
+          "Main text and metadata after boilerplate removal; input of deduplication.");
 
-  public static final TopicSpec NEWS_UNIQUE = new TopicSpec(
-      "news.unique", 3, false, WEEK, "DedupedArticle",
-      "First article of each story cluster, with its cluster id.");
+  public static final TopicSpec NEWS_UNIQUE =
+      new TopicSpec(
+          "news.unique",
+          3,
+          false,
+          WEEK,
+          "DedupedArticle",
+          "First article of each story cluster, with its cluster id.");
 
-  public static final TopicSpec NEWS_DUPLICATES = new TopicSpec(
-      "news.duplicates", 3, false, WEEK, "DedupedArticle",
-      "Copies of an earlier article, with duplicateOf, method and similarity.");
+  public static final TopicSpec NEWS_DUPLICATES =
+      new TopicSpec(
+          "news.duplicates",
+          3,
+          false,
+          WEEK,
+          "DedupedArticle",
+          "Copies of an earlier article, with duplicateOf, method and similarity.");
 
-  public static final TopicSpec NEWS_FLAGGED = new TopicSpec(
-      "news.flagged", 3, false, MONTH, "FlaggedArticle",
-      "Unique articles that matched at least one topic, with the flags and their evidence.");
+  public static final TopicSpec NEWS_FLAGGED =
+      new TopicSpec(
+          "news.flagged",
+          3,
+          false,
+          MONTH,
+          "FlaggedArticle",
+          "Unique articles that matched at least one topic, with the flags and their evidence.");
 
-  public static final TopicSpec NEWS_DEAD_LETTER = new TopicSpec(
-      "news.dead-letter", 1, false, MONTH, "bytes",
-      "Records the pipeline could not process: original key and value, reason in headers.");
+  public static final TopicSpec NEWS_DEAD_LETTER =
+      new TopicSpec(
+          "news.dead-letter",
+          1,
+          false,
+          MONTH,
+          "bytes",
+          "Records the pipeline could not process: original key and value, reason in headers.");
 
-  public static final TopicSpec ALERTS_SUBSCRIPTIONS = new TopicSpec(
-      "alerts.subscriptions", 1, true, MONTH, "Subscription",
-      "Webhook subscriptions by subscriptionId; a tombstone deletes one.");
+  public static final TopicSpec ALERTS_SUBSCRIPTIONS =
+      new TopicSpec(
+          "alerts.subscriptions",
+          1,
+          true,
+          MONTH,
+          "Subscription",
+          "Webhook subscriptions by subscriptionId; a tombstone deletes one.");
 
-  public static final TopicSpec ALERTS_SENT = new TopicSpec(
-      "alerts.sent", 3, true, MONTH, "Alert",
-      "Alerts delivered, by deterministic alertId: the memory that prevents a second delivery.");
+  public static final TopicSpec ALERTS_SENT =
+      new TopicSpec(
+          "alerts.sent",
+          3,
+          true,
+          MONTH,
+          "Alert",
+          "Alerts delivered, by deterministic alertId: the memory that prevents a second delivery.");
 
   /** All topics, in pipeline order. */
-  public static final List<TopicSpec> ALL = List.of(
-      NEWS_RAW, NEWS_CLEAN, NEWS_UNIQUE, NEWS_DUPLICATES, NEWS_FLAGGED, NEWS_DEAD_LETTER,
-      ALERTS_SUBSCRIPTIONS, ALERTS_SENT);
+  public static final List<TopicSpec> ALL =
+      List.of(
+          NEWS_RAW,
+          NEWS_CLEAN,
+          NEWS_UNIQUE,
+          NEWS_DUPLICATES,
+          NEWS_FLAGGED,
+          NEWS_DEAD_LETTER,
+          ALERTS_SUBSCRIPTIONS,
+          ALERTS_SENT);
 
   private TopicCatalog() {}
 
   public static TopicSpec byName(String name) {
-    return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+    return ALL.stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("not a catalog topic: " + name));
   }
 }

@@ -34,8 +34,9 @@ public final class TopicProvisioner {
       List<NewTopic> missing = new ArrayList<>();
       for (TopicSpec spec : topics) {
         if (!existing.contains(spec.name())) {
-          missing.add(new NewTopic(spec.name(), spec.partitions(), replicationFactor)
-              .configs(spec.kafkaConfig()));
+          missing.add(
+              new NewTopic(spec.name(), spec.partitions(), replicationFactor)
+                  .configs(spec.kafkaConfig()));
         }
       }
       List<String> created = new ArrayList<>();

@@ -30,7 +30,8 @@ public record TopicSpec(
     Objects.requireNonNull(valueType, "valueType");
     Objects.requireNonNull(description, "description");
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("topic name must be dot-separated kebab-case nouns: " + name);
+      throw new IllegalArgumentException(
+          "topic name must be dot-separated kebab-case nouns: " + name);
     }
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be >= 1 for " + name);
@@ -44,6 +45,7 @@ public record TopicSpec(
   public java.util.Map<String, String> kafkaConfig() {
     return compacted
         ? java.util.Map.of("cleanup.policy", "compact")
-        : java.util.Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(retention.toMillis()));
+        : java.util.Map.of(
+            "cleanup.policy", "delete", "retention.ms", Long.toString(retention.toMillis()));
   }
 }

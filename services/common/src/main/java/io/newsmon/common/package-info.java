@@ -1,6 +1,6 @@
 /**
- * What every newsmon process shares: the topic catalog, topic provisioning, and configuration
- * read from the environment.
+ * What every newsmon process shares: the topic catalog, topic provisioning, and configuration read
+ * from the environment.
  *
  * <p>{@link io.newsmon.common.TopicCatalog} is the single place a topic name is written. Services,
  * the launcher and tests all refer to its constants, so renaming or re-partitioning a topic is one

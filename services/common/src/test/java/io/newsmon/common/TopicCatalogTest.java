@@ -24,7 +24,8 @@ class TopicCatalogTest {
 
   @Test
   void compactedTopicsCarryNoRetention() {
-    assertThat(TopicCatalog.ALERTS_SUBSCRIPTIONS.kafkaConfig()).containsExactly(Map.entry("cleanup.policy", "compact"));
+    assertThat(TopicCatalog.ALERTS_SUBSCRIPTIONS.kafkaConfig())
+        .containsExactly(Map.entry("cleanup.policy", "compact"));
     assertThat(TopicCatalog.NEWS_RAW.kafkaConfig())
         .containsEntry("cleanup.policy", "delete")
         .containsEntry("retention.ms", Long.toString(Duration.ofDays(7).toMillis()));
@@ -33,16 +34,26 @@ class TopicCatalogTest {
   @Test
   void rejectsNamesThatAreNotDottedKebabNouns() {
     assertThatThrownBy(() -> new TopicSpec("NewsRaw", 1, false, Duration.ofDays(1), "bytes", "x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kebab");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kebab");
     assertThatThrownBy(() -> new TopicSpec("news_raw", 1, false, Duration.ofDays(1), "bytes", "x"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new TopicSpec("news.raw", 0, false, Duration.ofDays(1), "bytes", "x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partitions");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partitions");
   }
 
   @Test
   void envVariablesBecomeDottedKeys() {
-    assertThat(Env.toConfig(Map.of("NEWSMON_BOOTSTRAP_SERVERS", "h:1", "HOME", "/root", "NEWSMON_DEDUP_THRESHOLD", "0.8")))
+    assertThat(
+            Env.toConfig(
+                Map.of(
+                    "NEWSMON_BOOTSTRAP_SERVERS",
+                    "h:1",
+                    "HOME",
+                    "/root",
+                    "NEWSMON_DEDUP_THRESHOLD",
+                    "0.8")))
         .containsOnly(Map.entry("bootstrap.servers", "h:1"), Map.entry("dedup.threshold", "0.8"));
   }
 }

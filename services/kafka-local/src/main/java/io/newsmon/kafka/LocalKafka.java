@@ -61,7 +61,8 @@ public final class LocalKafka implements AutoCloseable {
         props.store(out, "written by newsmon LocalKafka; regenerated at every start");
       }
       formatOnce(dataDir, config);
-      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      KafkaRaftServer server =
+          new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       LocalKafka kafka = new LocalKafka(server, dataDir, HOST + ":" + brokerPort);
       try {
@@ -112,7 +113,9 @@ public final class LocalKafka implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -144,13 +147,24 @@ public final class LocalKafka implements AutoCloseable {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int exit;
     try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      exit = StorageTool.execute(new String[] {
-          "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-          "--ignore-formatted"}, out);
+      exit =
+          StorageTool.execute(
+              new String[] {
+                "format",
+                "--cluster-id",
+                Uuid.randomUuid().toString(),
+                "--config",
+                config.toString(),
+                "--ignore-formatted"
+              },
+              out);
     }
     if (exit != 0) {
-      throw new IllegalStateException("kafka storage format failed (exit " + exit + "): "
-          + output.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "kafka storage format failed (exit "
+              + exit
+              + "): "
+              + output.toString(StandardCharsets.UTF_8));
     }
   }
 

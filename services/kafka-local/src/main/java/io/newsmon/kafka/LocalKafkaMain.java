@@ -1,7 +1,6 @@
 package io.newsmon.kafka;
 
 import io.newsmon.common.ReadyFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,8 +26,10 @@ public final class LocalKafkaMain {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--ready-file" -> readyFile = Path.of(args[++i]);
         default -> {
-          System.err.println("unknown argument " + args[i]
-              + "; usage: LocalKafkaMain --data-dir DIR [--port N] [--ready-file FILE]");
+          System.err.println(
+              "unknown argument "
+                  + args[i]
+                  + "; usage: LocalKafkaMain --data-dir DIR [--port N] [--ready-file FILE]");
           System.exit(2);
         }
       }
@@ -39,15 +40,19 @@ public final class LocalKafkaMain {
     }
     LocalKafka kafka = LocalKafka.start(dataDir, port);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      kafka.close();
-      stopped.countDown();
-    }, "local-kafka-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  kafka.close();
+                  stopped.countDown();
+                },
+                "local-kafka-shutdown"));
     if (readyFile != null) {
       ReadyFile.write(readyFile, java.util.Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
-    System.out.println("newsmon local Kafka ready at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
+    System.out.println(
+        "newsmon local Kafka ready at " + kafka.bootstrapServers() + " (data in " + dataDir + ")");
     stopped.await();
   }
-
 }

@@ -35,12 +35,18 @@ class LocalKafkaIT {
         Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         assertThat(names).containsAll(TopicCatalog.ALL.stream().map(TopicSpec::name).toList());
 
-        Map<String, TopicDescription> described = admin.describeTopics(
-            List.of(TopicCatalog.NEWS_RAW.name(), TopicCatalog.NEWS_CLEAN.name())).allTopicNames().get();
-        assertThat(described.get("news.raw").partitions()).hasSize(TopicCatalog.NEWS_RAW.partitions());
+        Map<String, TopicDescription> described =
+            admin
+                .describeTopics(
+                    List.of(TopicCatalog.NEWS_RAW.name(), TopicCatalog.NEWS_CLEAN.name()))
+                .allTopicNames()
+                .get();
+        assertThat(described.get("news.raw").partitions())
+            .hasSize(TopicCatalog.NEWS_RAW.partitions());
         assertThat(described.get("news.clean").partitions()).hasSize(1);
 
-        var resource = new ConfigResource(ConfigResource.Type.TOPIC, TopicCatalog.ALERTS_SUBSCRIPTIONS.name());
+        var resource =
+            new ConfigResource(ConfigResource.Type.TOPIC, TopicCatalog.ALERTS_SUBSCRIPTIONS.name());
         var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
         assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
       }
@@ -55,24 +61,39 @@ class LocalKafkaIT {
   @Test
   void brokerAndClientsAreTheSameKafkaRelease() {
     // The broker jars are pinned by kafka.version, the clients by the Quarkus BOM.
-    String brokerJar = kafka.server.KafkaRaftServer.class.getProtectionDomain().getCodeSource()
-        .getLocation().getPath();
-    assertThat(brokerJar).endsWith("-" + org.apache.kafka.common.utils.AppInfoParser.getVersion() + ".jar");
+    String brokerJar =
+        kafka.server.KafkaRaftServer.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .getPath();
+    assertThat(brokerJar)
+        .endsWith("-" + org.apache.kafka.common.utils.AppInfoParser.getVersion() + ".jar");
   }
 
   private static void produce(String bootstrap, String value) throws Exception {
-    try (var producer = new KafkaProducer<String, String>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer())) {
+    try (var producer =
+        new KafkaProducer<String, String>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true),
+            new StringSerializer(),
+            new StringSerializer())) {
       producer.send(new ProducerRecord<>(TopicCatalog.NEWS_DEAD_LETTER.name(), "k", value)).get();
     }
   }
 
   private static String consumeOne(String bootstrap) {
-    try (var consumer = new KafkaConsumer<String, String>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "local-kafka-it",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+    try (var consumer =
+        new KafkaConsumer<String, String>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "local-kafka-it",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       consumer.subscribe(List.of(TopicCatalog.NEWS_DEAD_LETTER.name()));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (System.nanoTime() < deadline) {

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams exception handlers (KIP-1033/1034) that keep the pipeline going and lose nothing:
  * the record that failed goes to {@code news.dead-letter} with its original key, value and headers,
- * plus {@code newsmon.error.*} headers saying why, where and which offset; a counter per reason
- * is kept for the health endpoint and metrics; one line is logged.
+ * plus {@code newsmon.error.*} headers saying why, where and which offset; a counter per reason is
+ * kept for the health endpoint and metrics; one line is logged.
  */
 public final class DeadLetterHandlers {
 
@@ -41,9 +41,14 @@ public final class DeadLetterHandlers {
 
   /** Sets the dead-letter topic and both handlers in {@code streamsProperties}. */
   public static void configure(Properties streamsProperties) {
-    streamsProperties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicCatalog.NEWS_DEAD_LETTER.name());
-    streamsProperties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, Processing.class.getName());
-    streamsProperties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, Deserialization.class.getName());
+    streamsProperties.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+        TopicCatalog.NEWS_DEAD_LETTER.name());
+    streamsProperties.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, Processing.class.getName());
+    streamsProperties.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        Deserialization.class.getName());
   }
 
   /** Dead-lettered records since start, by reason. */
@@ -68,14 +73,21 @@ public final class DeadLetterHandlers {
     String reason = reason(e);
     COUNTS.computeIfAbsent(reason, r -> new LongAdder()).increment();
     String source = context.topic() + "-" + context.partition() + "@" + context.offset();
-    LOG.warn("dead-lettered record from {} at {}: {}: {}", source, context.processorNodeId(), reason, e.getMessage());
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, context.timestamp(), key, value);
+    LOG.warn(
+        "dead-lettered record from {} at {}: {}: {}",
+        source,
+        context.processorNodeId(),
+        reason,
+        e.getMessage());
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(topic, null, context.timestamp(), key, value);
     if (context.headers() != null) {
       for (Header header : context.headers()) {
         record.headers().add(header);
       }
     }
-    record.headers()
+    record
+        .headers()
         .add(HEADER_REASON, bytes(reason))
         .add(HEADER_MESSAGE, bytes(String.valueOf(e.getMessage())))
         .add(HEADER_STAGE, bytes(context.processorNodeId()))
@@ -103,9 +115,12 @@ public final class DeadLetterHandlers {
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-      return Response.resume(List.of(
-          deadLetter(topic, context.sourceRawKey(), context.sourceRawValue(), context, exception)));
+    public Response handleError(
+        ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+      return Response.resume(
+          List.of(
+              deadLetter(
+                  topic, context.sourceRawKey(), context.sourceRawValue(), context, exception)));
     }
   }
 
@@ -119,8 +134,10 @@ public final class DeadLetterHandlers {
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-      return Response.resume(List.of(deadLetter(topic, record.key(), record.value(), context, exception)));
+    public Response handleError(
+        ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+      return Response.resume(
+          List.of(deadLetter(topic, record.key(), record.value(), context, exception)));
     }
   }
 }

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The pipeline's settings, self-describing through Kafka's {@link ConfigDef}: each has a name,
  * type, default, validator and description ({@code PipelineMain --describe-config} prints them).
- * Values come from {@code NEWSMON_*} environment variables ({@link Env}) and an optional
- * properties file; Kafka Streams settings not listed here pass through unchanged.
+ * Values come from {@code NEWSMON_*} environment variables ({@link Env}) and an optional properties
+ * file; Kafka Streams settings not listed here pass through unchanged.
  */
 public final class PipelineConfig extends AbstractConfig {
 
@@ -31,27 +31,68 @@ public final class PipelineConfig extends AbstractConfig {
   public static final String TOPIC_CATALOG = "flag.catalog";
   public static final String HEALTH_PORT = "health.port";
 
-  public static final ConfigDef DEFINITION = new ConfigDef()
-      .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH,
-          "Kafka brokers to connect to (host:port, comma-separated).")
-      .define(APPLICATION_ID, Type.STRING, "newsmon-pipeline", Importance.HIGH,
-          "Kafka Streams application id: consumer group and prefix of internal topics. "
-              + "Instances with the same id share the work.")
-      .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/newsmon-pipeline-state",
-          Importance.MEDIUM, "Directory for local state stores (rebuilt from changelogs if lost).")
-      .define(STREAM_THREADS, Type.INT, 1, Range.between(1, 64), Importance.MEDIUM,
-          "Stream threads in this instance.")
-      .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
-          ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
-          "exactly_once_v2 (default: no article is cleaned, counted or flagged twice) or at_least_once.")
-      .define(REPLICATION_FACTOR, Type.SHORT, (short) 1, Range.atLeast(1), Importance.MEDIUM,
-          "Replication factor of the internal changelog topics; 3 on a production cluster.")
-      .define(DEDUP_THRESHOLD, Type.DOUBLE, 0.8, Range.between(0.5, 1.0), Importance.MEDIUM,
-          "Minimum estimated Jaccard similarity of word 3-shingles for two articles to be one story.")
-      .define(TOPIC_CATALOG, Type.STRING, "classpath:" + TopicCatalogFile.STARTER, Importance.MEDIUM,
-          "Topic catalog to flag with: a YAML/JSON file path, or classpath:NAME.")
-      .define(HEALTH_PORT, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
-          "Port of the health endpoint (GET /health); 0 picks a free port, -1 disables it.");
+  public static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              BOOTSTRAP_SERVERS,
+              Type.LIST,
+              "localhost:9092",
+              Importance.HIGH,
+              "Kafka brokers to connect to (host:port, comma-separated).")
+          .define(
+              APPLICATION_ID,
+              Type.STRING,
+              "newsmon-pipeline",
+              Importance.HIGH,
+              "Kafka Streams application id: consumer group and prefix of internal topics. "
+                  + "Instances with the same id share the work.")
+          .define(
+              STATE_DIR,
+              Type.STRING,
+              System.getProperty("java.io.tmpdir") + "/newsmon-pipeline-state",
+              Importance.MEDIUM,
+              "Directory for local state stores (rebuilt from changelogs if lost).")
+          .define(
+              STREAM_THREADS,
+              Type.INT,
+              1,
+              Range.between(1, 64),
+              Importance.MEDIUM,
+              "Stream threads in this instance.")
+          .define(
+              PROCESSING_GUARANTEE,
+              Type.STRING,
+              StreamsConfig.EXACTLY_ONCE_V2,
+              ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
+              Importance.MEDIUM,
+              "exactly_once_v2 (default: no article is cleaned, counted or flagged twice) or at_least_once.")
+          .define(
+              REPLICATION_FACTOR,
+              Type.SHORT,
+              (short) 1,
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "Replication factor of the internal changelog topics; 3 on a production cluster.")
+          .define(
+              DEDUP_THRESHOLD,
+              Type.DOUBLE,
+              0.8,
+              Range.between(0.5, 1.0),
+              Importance.MEDIUM,
+              "Minimum estimated Jaccard similarity of word 3-shingles for two articles to be one story.")
+          .define(
+              TOPIC_CATALOG,
+              Type.STRING,
+              "classpath:" + TopicCatalogFile.STARTER,
+              Importance.MEDIUM,
+              "Topic catalog to flag with: a YAML/JSON file path, or classpath:NAME.")
+          .define(
+              HEALTH_PORT,
+              Type.INT,
+              -1,
+              Range.atLeast(-1),
+              Importance.LOW,
+              "Port of the health endpoint (GET /health); 0 picks a free port, -1 disables it.");
 
   public PipelineConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -68,11 +109,13 @@ public final class PipelineConfig extends AbstractConfig {
   public Properties streamsProperties() {
     Properties p = new Properties();
     // Pass through Kafka settings we do not define ourselves (for example security.protocol).
-    originalsStrings().forEach((k, v) -> {
-      if (!DEFINITION.names().contains(k)) {
-        p.put(k, v);
-      }
-    });
+    originalsStrings()
+        .forEach(
+            (k, v) -> {
+              if (!DEFINITION.names().contains(k)) {
+                p.put(k, v);
+              }
+            });
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", getList(BOOTSTRAP_SERVERS)));
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
     p.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));

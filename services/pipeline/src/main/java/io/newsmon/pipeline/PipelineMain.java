@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the pipeline: provisions missing catalog topics, starts Kafka Streams, serves
- * {@code GET /health}, and closes cleanly on SIGTERM.
+ * Runs the pipeline: provisions missing catalog topics, starts Kafka Streams, serves {@code GET
+ * /health}, and closes cleanly on SIGTERM.
  *
  * <p>Arguments: {@code [--config FILE] [--ready-file FILE] [--describe-config]}. The ready file
  * receives {@code health.url=...} once the streams are RUNNING, for launchers and tests.
@@ -53,8 +53,10 @@ public final class PipelineMain {
           return;
         }
         default -> {
-          System.err.println("unknown argument " + args[i]
-              + "; usage: PipelineMain [--config FILE] [--ready-file FILE] [--describe-config]");
+          System.err.println(
+              "unknown argument "
+                  + args[i]
+                  + "; usage: PipelineMain [--config FILE] [--ready-file FILE] [--describe-config]");
           System.exit(2);
         }
       }
@@ -62,40 +64,54 @@ public final class PipelineMain {
     PipelineConfig config = PipelineConfig.from(System.getenv(), file);
     Properties streamsProps = config.streamsProperties();
 
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        streamsProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
-      new TopicProvisioner(admin, config.getShort(PipelineConfig.REPLICATION_FACTOR)).ensure(TopicCatalog.ALL);
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                streamsProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+      new TopicProvisioner(admin, config.getShort(PipelineConfig.REPLICATION_FACTOR))
+          .ensure(TopicCatalog.ALL);
     }
 
-    Topology topology = PipelineTopology.build(new PipelineTopology.Settings(
-        config.getDouble(PipelineConfig.DEDUP_THRESHOLD),
-        TopicCatalogFile.load(config.getString(PipelineConfig.TOPIC_CATALOG))));
+    Topology topology =
+        PipelineTopology.build(
+            new PipelineTopology.Settings(
+                config.getDouble(PipelineConfig.DEDUP_THRESHOLD),
+                TopicCatalogFile.load(config.getString(PipelineConfig.TOPIC_CATALOG))));
     LOG.info("topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProps);
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
-      LOG.info("pipeline state {} -> {}", before, now);
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-        stopped.countDown();
-      }
-    });
+    streams.setStateListener(
+        (now, before) -> {
+          LOG.info("pipeline state {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            stopped.countDown();
+          }
+        });
     HttpServer health = startHealth(config.getInt(PipelineConfig.HEALTH_PORT), streams);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      streams.close(Duration.ofSeconds(30));
-      if (health != null) {
-        health.stop(0);
-      }
-      stopped.countDown();
-    }, "pipeline-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  streams.close(Duration.ofSeconds(30));
+                  if (health != null) {
+                    health.stop(0);
+                  }
+                  stopped.countDown();
+                },
+                "pipeline-shutdown"));
     streams.start();
     running.await();
     if (readyFile != null && health != null) {
-      ReadyFile.write(readyFile, java.util.Map.of("health.url", "http://127.0.0.1:" + health.getAddress().getPort() + "/health"));
+      ReadyFile.write(
+          readyFile,
+          java.util.Map.of(
+              "health.url", "http://127.0.0.1:" + health.getAddress().getPort() + "/health"));
     }
     System.out.println("newsmon pipeline running (" + streamsProps.get("application.id") + ")");
     stopped.await();
@@ -109,21 +125,32 @@ public final class PipelineMain {
       return null;
     }
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/health", exchange -> {
-      KafkaStreams.State state = streams.state();
-      boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-      String deadLetters = DeadLetterHandlers.counts().entrySet().stream()
-          .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(","));
-      byte[] body = ("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + state
-          + "\",\"deadLetters\":{" + deadLetters + "}}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(up ? 200 : 503, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/health",
+        exchange -> {
+          KafkaStreams.State state = streams.state();
+          boolean up =
+              state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+          String deadLetters =
+              DeadLetterHandlers.counts().entrySet().stream()
+                  .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                  .collect(Collectors.joining(","));
+          byte[] body =
+              ("{\"status\":\""
+                      + (up ? "UP" : "DOWN")
+                      + "\",\"streams\":\""
+                      + state
+                      + "\",\"deadLetters\":{"
+                      + deadLetters
+                      + "}}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     return server;
   }
-
 }

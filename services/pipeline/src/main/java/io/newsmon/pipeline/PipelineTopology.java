@@ -60,13 +60,23 @@ public final class PipelineTopology {
       storeNames[i] = stores[i].name();
     }
     builder.stream(NEWS_CLEAN.name(), Consumed.with(keys, clean).withName("clean-source"))
-        .processValues(() -> new DedupProcessor(settings.dedupThreshold()), Named.as("dedup"), storeNames)
+        .processValues(
+            () -> new DedupProcessor(settings.dedupThreshold()), Named.as("dedup"), storeNames)
         .split(Named.as("dedup-"))
-        .branch((id, article) -> article.getDecision().getStatus() == DedupStatus.UNIQUE,
-            Branched.withConsumer(unique -> unique.to(NEWS_UNIQUE.name(),
-                Produced.with(keys, deduped).withName("unique-sink")), "unique"))
-        .defaultBranch(Branched.withConsumer(copies -> copies.to(NEWS_DUPLICATES.name(),
-            Produced.with(keys, deduped).withName("duplicates-sink")), "duplicates"));
+        .branch(
+            (id, article) -> article.getDecision().getStatus() == DedupStatus.UNIQUE,
+            Branched.withConsumer(
+                unique ->
+                    unique.to(
+                        NEWS_UNIQUE.name(), Produced.with(keys, deduped).withName("unique-sink")),
+                "unique"))
+        .defaultBranch(
+            Branched.withConsumer(
+                copies ->
+                    copies.to(
+                        NEWS_DUPLICATES.name(),
+                        Produced.with(keys, deduped).withName("duplicates-sink")),
+                "duplicates"));
 
     builder.stream(NEWS_UNIQUE.name(), Consumed.with(keys, deduped).withName("unique-source"))
         .processValues(() -> new FlagProcessor(settings::topics), Named.as("flag"))

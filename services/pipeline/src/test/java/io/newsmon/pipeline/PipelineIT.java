@@ -36,52 +36,93 @@ class PipelineIT {
   @Test
   void seedPairFlowsThroughARealBrokerWithExactlyOnce() throws Exception {
     try (LocalKafka kafka = LocalKafka.start(tmp.resolve("kafka"))) {
-      PipelineConfig config = new PipelineConfig(Map.of(
-          PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-          PipelineConfig.STATE_DIR, tmp.resolve("state").toString(),
-          PipelineConfig.APPLICATION_ID, "pipeline-it"));
+      PipelineConfig config =
+          new PipelineConfig(
+              Map.of(
+                  PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                  PipelineConfig.STATE_DIR, tmp.resolve("state").toString(),
+                  PipelineConfig.APPLICATION_ID, "pipeline-it"));
       Properties props = config.streamsProperties();
       props.put("commit.interval.ms", "100");
-      try (KafkaStreams streams = new KafkaStreams(PipelineTopology.build(
-          new PipelineTopology.Settings(0.8, TopicCatalogFile.starter())), props)) {
-        streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+      try (KafkaStreams streams =
+          new KafkaStreams(
+              PipelineTopology.build(
+                  new PipelineTopology.Settings(0.8, TopicCatalogFile.starter())),
+              props)) {
+        streams.setUncaughtExceptionHandler(
+            e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         streams.start();
 
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), AvroSerde.of(RawArticle.class))) {
-          producer.send(new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), "seed-0",
-              PipelineTopologyTest.seed("seed-0", SeedArticles.SCRAPED))).get();
-          producer.send(new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), "seed-1",
-              PipelineTopologyTest.seed("seed-1", SeedArticles.MARKDOWN))).get();
+        try (var producer =
+            new KafkaProducer<>(
+                Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true),
+                new StringSerializer(),
+                AvroSerde.of(RawArticle.class))) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      TopicCatalog.NEWS_RAW.name(),
+                      "seed-0",
+                      PipelineTopologyTest.seed("seed-0", SeedArticles.SCRAPED)))
+              .get();
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      TopicCatalog.NEWS_RAW.name(),
+                      "seed-1",
+                      PipelineTopologyTest.seed("seed-1", SeedArticles.MARKDOWN)))
+              .get();
         }
 
         List<FlaggedArticle> flagged = new ArrayList<>();
         List<DedupedArticle> duplicates = new ArrayList<>();
-        try (var flaggedConsumer = consumer(kafka, FlaggedArticle.class, TopicCatalog.NEWS_FLAGGED.name());
-            var duplicateConsumer = consumer(kafka, DedupedArticle.class, TopicCatalog.NEWS_DUPLICATES.name())) {
-          await().atMost(Duration.ofSeconds(60)).until(() -> {
-            flaggedConsumer.poll(Duration.ofMillis(200)).forEach(r -> flagged.add(r.value()));
-            duplicateConsumer.poll(Duration.ofMillis(200)).forEach(r -> duplicates.add(r.value()));
-            return flagged.size() == 1 && duplicates.size() == 1;
-          });
+        try (var flaggedConsumer =
+                consumer(kafka, FlaggedArticle.class, TopicCatalog.NEWS_FLAGGED.name());
+            var duplicateConsumer =
+                consumer(kafka, DedupedArticle.class, TopicCatalog.NEWS_DUPLICATES.name())) {
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> {
+                    flaggedConsumer
+                        .poll(Duration.ofMillis(200))
+                        .forEach(r -> flagged.add(r.value()));
+                    duplicateConsumer
+                        .poll(Duration.ofMillis(200))
+                        .forEach(r -> duplicates.add(r.value()));
+                    return flagged.size() == 1 && duplicates.size() == 1;
+                  });
         }
         assertThat(flagged.get(0).getArticle().getArticleId()).isEqualTo("seed-0");
-        assertThat(flagged.get(0).getFlags()).extracting(f -> f.getTopicId()).containsExactly("border-tensions");
+        assertThat(flagged.get(0).getFlags())
+            .extracting(f -> f.getTopicId())
+            .containsExactly("border-tensions");
         assertThat(duplicates.get(0).getDecision().getDuplicateOf()).isEqualTo("seed-0");
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
       }
     }
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecord> KafkaConsumer<String, T> consumer(
-      LocalKafka kafka, Class<T> type, String topic) {
-    var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it-" + topic,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        // Only what the pipeline committed: exactly-once output is transactional.
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), AvroSerde.of(type));
+  private static <T extends org.apache.avro.specific.SpecificRecord>
+      KafkaConsumer<String, T> consumer(LocalKafka kafka, Class<T> type, String topic) {
+    var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "pipeline-it-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                // Only what the pipeline committed: exactly-once output is transactional.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new StringDeserializer(),
+            AvroSerde.of(type));
     consumer.subscribe(List.of(topic));
     return consumer;
   }

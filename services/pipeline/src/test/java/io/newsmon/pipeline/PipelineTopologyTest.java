@@ -51,8 +51,12 @@ class PipelineTopologyTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     DeadLetterHandlers.configure(props);
     driver = new TopologyTestDriver(topology, props);
-    raw = driver.createInputTopic(TopicCatalog.NEWS_RAW.name(), new StringSerializer(), AvroSerde.of(RawArticle.class));
-    rawBytes = driver.createInputTopic(TopicCatalog.NEWS_RAW.name(), new StringSerializer(), new ByteArraySerializer());
+    raw =
+        driver.createInputTopic(
+            TopicCatalog.NEWS_RAW.name(), new StringSerializer(), AvroSerde.of(RawArticle.class));
+    rawBytes =
+        driver.createInputTopic(
+            TopicCatalog.NEWS_RAW.name(), new StringSerializer(), new ByteArraySerializer());
   }
 
   @AfterEach
@@ -62,13 +66,27 @@ class PipelineTopologyTest {
 
   @Test
   void seedPairBecomesOneFlaggedStoryAndOneSuppressedDuplicate() {
-    Headers trace = new RecordHeaders().add("newsmon-trace-id", "trace-1".getBytes(StandardCharsets.UTF_8));
-    raw.pipeInput(new TestRecord<>("seed-0", seed("seed-0", SeedArticles.SCRAPED), trace, Instant.parse("2021-11-16T10:00:00Z")));
-    raw.pipeInput(new TestRecord<>("seed-1", seed("seed-1", SeedArticles.MARKDOWN), null, Instant.parse("2021-11-16T10:05:00Z")));
+    Headers trace =
+        new RecordHeaders().add("newsmon-trace-id", "trace-1".getBytes(StandardCharsets.UTF_8));
+    raw.pipeInput(
+        new TestRecord<>(
+            "seed-0",
+            seed("seed-0", SeedArticles.SCRAPED),
+            trace,
+            Instant.parse("2021-11-16T10:00:00Z")));
+    raw.pipeInput(
+        new TestRecord<>(
+            "seed-1",
+            seed("seed-1", SeedArticles.MARKDOWN),
+            null,
+            Instant.parse("2021-11-16T10:05:00Z")));
 
-    List<CleanArticle> clean = output(TopicCatalog.NEWS_CLEAN.name(), CleanArticle.class).readValuesToList();
-    List<DedupedArticle> unique = output(TopicCatalog.NEWS_UNIQUE.name(), DedupedArticle.class).readValuesToList();
-    List<DedupedArticle> duplicates = output(TopicCatalog.NEWS_DUPLICATES.name(), DedupedArticle.class).readValuesToList();
+    List<CleanArticle> clean =
+        output(TopicCatalog.NEWS_CLEAN.name(), CleanArticle.class).readValuesToList();
+    List<DedupedArticle> unique =
+        output(TopicCatalog.NEWS_UNIQUE.name(), DedupedArticle.class).readValuesToList();
+    List<DedupedArticle> duplicates =
+        output(TopicCatalog.NEWS_DUPLICATES.name(), DedupedArticle.class).readValuesToList();
     var flaggedTopic = output(TopicCatalog.NEWS_FLAGGED.name(), FlaggedArticle.class);
     List<TestRecord<String, FlaggedArticle>> flagged = flaggedTopic.readRecordsToList();
 
@@ -84,32 +102,55 @@ class PipelineTopologyTest {
     assertThat(flagged).hasSize(1);
     FlaggedArticle article = flagged.get(0).value();
     assertThat(article.getClusterId()).isEqualTo("seed-0");
-    assertThat(article.getFlags()).extracting(f -> f.getTopicId()).containsExactly("border-tensions");
+    assertThat(article.getFlags())
+        .extracting(f -> f.getTopicId())
+        .containsExactly("border-tensions");
     assertThat(article.getArticle().getTraceId()).isEqualTo("trace-seed-0");
     // Kafka headers travel with the article through every stage.
-    assertThat(new String(flagged.get(0).headers().lastHeader("newsmon-trace-id").value(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                flagged.get(0).headers().lastHeader("newsmon-trace-id").value(),
+                StandardCharsets.UTF_8))
         .isEqualTo("trace-1");
   }
 
   @Test
   void badInputGoesToTheDeadLetterTopicWithItsReasonAndThePipelineGoesOn() {
     rawBytes.pipeInput("garbage", "<html>not avro</html>".getBytes(StandardCharsets.UTF_8));
-    raw.pipeInput("empty", RawArticle.newBuilder(seed("empty", SeedArticles.SCRAPED)).setPayload(ByteBuffer.allocate(0)).build());
-    raw.pipeInput("binary", RawArticle.newBuilder(seed("binary", SeedArticles.SCRAPED))
-        .setPayload(ByteBuffer.wrap(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13})).build());
+    raw.pipeInput(
+        "empty",
+        RawArticle.newBuilder(seed("empty", SeedArticles.SCRAPED))
+            .setPayload(ByteBuffer.allocate(0))
+            .build());
+    raw.pipeInput(
+        "binary",
+        RawArticle.newBuilder(seed("binary", SeedArticles.SCRAPED))
+            .setPayload(ByteBuffer.wrap(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}))
+            .build());
     raw.pipeInput("seed-0", seed("seed-0", SeedArticles.SCRAPED));
 
-    var deadLetters = driver.createOutputTopic(TopicCatalog.NEWS_DEAD_LETTER.name(), new StringDeserializer(), new ByteArrayDeserializer())
-        .readRecordsToList();
-    assertThat(deadLetters).extracting(TestRecord::key).containsExactly("garbage", "empty", "binary");
-    assertThat(deadLetters).extracting(r -> header(r, DeadLetterHandlers.HEADER_REASON))
+    var deadLetters =
+        driver
+            .createOutputTopic(
+                TopicCatalog.NEWS_DEAD_LETTER.name(),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())
+            .readRecordsToList();
+    assertThat(deadLetters)
+        .extracting(TestRecord::key)
+        .containsExactly("garbage", "empty", "binary");
+    assertThat(deadLetters)
+        .extracting(r -> header(r, DeadLetterHandlers.HEADER_REASON))
         .containsExactly("undecodable_record", "empty", "binary");
-    assertThat(header(deadLetters.get(0), DeadLetterHandlers.HEADER_MESSAGE)).contains("not an Avro single-object record");
+    assertThat(header(deadLetters.get(0), DeadLetterHandlers.HEADER_MESSAGE))
+        .contains("not an Avro single-object record");
     assertThat(header(deadLetters.get(1), DeadLetterHandlers.HEADER_STAGE)).isEqualTo("clean");
-    assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("<html>not avro</html>");
+    assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8))
+        .isEqualTo("<html>not avro</html>");
     assertThat(DeadLetterHandlers.counts()).containsKeys("undecodable_record", "empty", "binary");
 
-    assertThat(output(TopicCatalog.NEWS_FLAGGED.name(), FlaggedArticle.class).readValuesToList()).hasSize(1);
+    assertThat(output(TopicCatalog.NEWS_FLAGGED.name(), FlaggedArticle.class).readValuesToList())
+        .hasSize(1);
   }
 
   @Test
@@ -117,20 +158,25 @@ class PipelineTopologyTest {
     TopologyDescription description = topology().describe();
     for (TopologyDescription.Subtopology sub : description.subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
-        assertThat(node.name()).as("generated names break on topology changes").doesNotStartWith("KSTREAM-");
+        assertThat(node.name())
+            .as("generated names break on topology changes")
+            .doesNotStartWith("KSTREAM-");
         if (node instanceof TopologyDescription.Processor p) {
-          assertThat(p.stores()).allSatisfy(store -> assertThat(store).doesNotStartWith("KSTREAM-"));
+          assertThat(p.stores())
+              .allSatisfy(store -> assertThat(store).doesNotStartWith("KSTREAM-"));
         }
       }
     }
-    assertThat(description.toString()).contains("clean", "dedup", "flag", "dedup-articles", "dedup-lsh-buckets");
+    assertThat(description.toString())
+        .contains("clean", "dedup", "flag", "dedup-articles", "dedup-lsh-buckets");
   }
 
   private static Topology topology() {
     return PipelineTopology.build(new PipelineTopology.Settings(0.8, TopicCatalogFile.starter()));
   }
 
-  private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(String topic, Class<T> type) {
+  private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(
+      String topic, Class<T> type) {
     return driver.createOutputTopic(topic, new StringDeserializer(), AvroSerde.of(type));
   }
 

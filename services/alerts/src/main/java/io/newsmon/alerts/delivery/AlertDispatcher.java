@@ -5,14 +5,12 @@ import io.newsmon.alerts.subscription.WebhookSubscription;
 import io.newsmon.avro.Alert;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.TopicFlag;
+import io.newsmon.common.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -30,8 +28,12 @@ public class AlertDispatcher {
   private final List<Duration> retryDelays;
   private final Clock clock;
 
-  public AlertDispatcher(SubscriptionRegistry subscriptions, DeliveryLedger ledger, WebhookSender sender,
-      List<Duration> retryDelays, Clock clock) {
+  public AlertDispatcher(
+      SubscriptionRegistry subscriptions,
+      DeliveryLedger ledger,
+      WebhookSender sender,
+      List<Duration> retryDelays,
+      Clock clock) {
     this.subscriptions = subscriptions;
     this.ledger = ledger;
     this.sender = sender;
@@ -40,7 +42,8 @@ public class AlertDispatcher {
   }
 
   /** What happened to one planned alert. */
-  public record Outcome(String alertId, String subscriptionId, String topicId, Status status, DeliveryResult last) {
+  public record Outcome(
+      String alertId, String subscriptionId, String topicId, Status status, DeliveryResult last) {
     /** Final state of an alert after this dispatch. */
     public enum Status {
       DELIVERED,
@@ -52,10 +55,17 @@ public class AlertDispatcher {
   public List<Outcome> dispatch(FlaggedArticle article) {
     List<Outcome> outcomes = new ArrayList<>();
     for (TopicFlag flag : article.getFlags()) {
-      for (WebhookSubscription subscription : subscriptions.wanting(flag.getTopicId(), flag.getScore())) {
+      for (WebhookSubscription subscription :
+          subscriptions.wanting(flag.getTopicId(), flag.getScore())) {
         String alertId = alertId(subscription.id(), article.getClusterId(), flag.getTopicId());
         if (ledger.isDelivered(alertId)) {
-          outcomes.add(new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.ALREADY_DELIVERED, null));
+          outcomes.add(
+              new Outcome(
+                  alertId,
+                  subscription.id(),
+                  flag.getTopicId(),
+                  Outcome.Status.ALREADY_DELIVERED,
+                  null));
           continue;
         }
         outcomes.add(deliver(alertId, subscription, article, flag));
@@ -64,28 +74,42 @@ public class AlertDispatcher {
     return outcomes;
   }
 
-  private Outcome deliver(String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag) {
+  private Outcome deliver(
+      String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag) {
     String payload = AlertPayload.json(alertId, subscription.id(), article, flag, clock.instant());
     DeliveryResult result = null;
     for (int attempt = 0; attempt <= retryDelays.size(); attempt++) {
       if (attempt > 0 && !sleep(retryDelays.get(attempt - 1))) {
         break;
       }
-      result = sender.send(subscription.webhookUrl(), subscription.signingSecret(), alertId, payload);
-      LOG.infof("alert %s to subscription %s attempt %d: status %d%s in %d ms", alertId, subscription.id(),
-          attempt + 1, result.status(), result.error() == null ? "" : " (" + result.error() + ")", result.latencyMillis());
+      result =
+          sender.send(subscription.webhookUrl(), subscription.signingSecret(), alertId, payload);
+      LOG.infof(
+          "alert %s to subscription %s attempt %d: status %d%s in %d ms",
+          alertId,
+          subscription.id(),
+          attempt + 1,
+          result.status(),
+          result.error() == null ? "" : " (" + result.error() + ")",
+          result.latencyMillis());
       if (result.succeeded()) {
         ledger.recordDelivered(alert(alertId, subscription, article, flag, result));
-        return new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.DELIVERED, result);
+        return new Outcome(
+            alertId, subscription.id(), flag.getTopicId(), Outcome.Status.DELIVERED, result);
       }
       if (!result.retryable()) {
         break;
       }
     }
-    return new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.FAILED, result);
+    return new Outcome(
+        alertId, subscription.id(), flag.getTopicId(), Outcome.Status.FAILED, result);
   }
 
-  private Alert alert(String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag,
+  private Alert alert(
+      String alertId,
+      WebhookSubscription subscription,
+      FlaggedArticle article,
+      TopicFlag flag,
       DeliveryResult result) {
     Instant now = clock.instant();
     return Alert.newBuilder()
@@ -109,15 +133,18 @@ public class AlertDispatcher {
    * every instance and every retry derives the same id for the same alert.
    */
   public static String alertId(String subscriptionId, String clusterId, String topicId) {
-    try {
-      // Length-prefixed parts: no two different triples can encode to the same bytes.
-      String encoded = subscriptionId.length() + ":" + subscriptionId + clusterId.length() + ":" + clusterId
-          + topicId.length() + ":" + topicId;
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(encoded.getBytes(StandardCharsets.UTF_8));
-      return "msg_" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    // Length-prefixed parts: no two different triples can encode to the same bytes.
+    String encoded =
+        subscriptionId.length()
+            + ":"
+            + subscriptionId
+            + clusterId.length()
+            + ":"
+            + clusterId
+            + topicId.length()
+            + ":"
+            + topicId;
+    return "msg_" + Hashes.sha256HexPrefix(encoded.getBytes(StandardCharsets.UTF_8), 16);
   }
 
   private static boolean sleep(Duration delay) {

@@ -20,14 +20,17 @@ public final class AlertPayload {
 
   private AlertPayload() {}
 
-  public static String json(String alertId, String subscriptionId, FlaggedArticle flagged, TopicFlag flag, Instant now) {
+  public static String json(
+      String alertId, String subscriptionId, FlaggedArticle flagged, TopicFlag flag, Instant now) {
     CleanArticle article = flagged.getArticle();
     Map<String, Object> articleJson = new LinkedHashMap<>();
     articleJson.put("id", article.getArticleId());
     articleJson.put("title", article.getTitle());
     articleJson.put("url", article.getUrl());
     articleJson.put("source", article.getSourceId());
-    articleJson.put("publishedAt", article.getPublishedAt() == null ? null : article.getPublishedAt().toString());
+    articleJson.put(
+        "publishedAt",
+        article.getPublishedAt() == null ? null : article.getPublishedAt().toString());
     articleJson.put("language", article.getLanguage());
     Map<String, Object> topic = new LinkedHashMap<>();
     topic.put("id", flag.getTopicId());
@@ -44,8 +47,12 @@ public final class AlertPayload {
     data.put("topic", topic);
     data.put("article", articleJson);
     data.put("story", story);
-    data.put("otherTopics", flagged.getFlags().stream().map(TopicFlag::getTopicId)
-        .filter(id -> !id.equals(flag.getTopicId())).toList());
+    data.put(
+        "otherTopics",
+        flagged.getFlags().stream()
+            .map(TopicFlag::getTopicId)
+            .filter(id -> !id.equals(flag.getTopicId()))
+            .toList());
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("type", TYPE);
     envelope.put("timestamp", now.toString());

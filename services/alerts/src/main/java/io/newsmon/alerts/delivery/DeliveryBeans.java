@@ -25,9 +25,14 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
-  AlertDispatcher dispatcher(AlertsConfig config, SubscriptionRegistry registry, KafkaDeliveryLedger ledger) {
+  AlertDispatcher dispatcher(
+      AlertsConfig config, SubscriptionRegistry registry, KafkaDeliveryLedger ledger) {
     Clock clock = Clock.systemUTC();
-    return new AlertDispatcher(registry, ledger, new WebhookSender(config.delivery().timeout(), clock),
-        config.delivery().retryDelays(), clock);
+    return new AlertDispatcher(
+        registry,
+        ledger,
+        new WebhookSender(config.delivery().timeout(), clock),
+        config.delivery().retryDelays(),
+        clock);
   }
 }

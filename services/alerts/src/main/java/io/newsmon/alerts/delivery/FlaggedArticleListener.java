@@ -16,7 +16,8 @@ public class FlaggedArticleListener {
   @Blocking(ordered = true)
   public void onFlagged(FlaggedArticle article) {
     if (article == null) {
-      return; // undecodable record: the connector has logged it (fail-on-deserialization-failure=false)
+      return; // undecodable record: the connector has logged it
+      // (fail-on-deserialization-failure=false)
     }
     dispatcher.dispatch(article);
   }

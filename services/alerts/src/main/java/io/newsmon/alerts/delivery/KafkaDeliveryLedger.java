@@ -29,17 +29,30 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
 
   public KafkaDeliveryLedger(String bootstrapServers) {
     AvroSerde<Alert> serde = AvroSerde.of(Alert.class);
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-ledger"), new StringSerializer(), serde);
-    this.view = new CompactedTopicView<>(bootstrapServers, TopicCatalog.ALERTS_SENT.name(), serde,
-        (id, alert) -> {
-          if (alert != null) {
-            delivered.add(id);
-          }
-        }).start();
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "newsmon-alerts-ledger"),
+            new StringSerializer(),
+            serde);
+    this.view =
+        new CompactedTopicView<>(
+                bootstrapServers,
+                TopicCatalog.ALERTS_SENT.name(),
+                serde,
+                (id, alert) -> {
+                  if (alert != null) {
+                    delivered.add(id);
+                  }
+                })
+            .start();
   }
 
   public boolean isLoaded() {
@@ -59,12 +72,14 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
   public void recordDelivered(Alert alert) {
     delivered.add(alert.getAlertId());
     try {
-      producer.send(new ProducerRecord<>(TopicCatalog.ALERTS_SENT.name(), alert.getAlertId(), alert))
+      producer
+          .send(new ProducerRecord<>(TopicCatalog.ALERTS_SENT.name(), alert.getAlertId(), alert))
           .get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot record delivery of " + alert.getAlertId() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot record delivery of " + alert.getAlertId() + ": " + e.getMessage(), e);
     }
   }
 

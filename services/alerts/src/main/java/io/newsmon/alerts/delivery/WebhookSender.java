@@ -23,7 +23,11 @@ public class WebhookSender {
     this.timeout = timeout;
     this.clock = clock;
     // Redirects are not followed: a 3xx is a failed delivery per the specification's guidance.
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public DeliveryResult send(URI url, String secret, String messageId, String payload) {
@@ -34,21 +38,23 @@ public class WebhookSender {
     } catch (WebhookSigningException | EmptyWebhookSecretException e) {
       return new DeliveryResult(0, "cannot sign: " + e.getMessage(), 0);
     }
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("content-type", "application/json")
-        .header("user-agent", "newsmon-alerts/0.1")
-        .header("webhook-id", messageId)
-        .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("content-type", "application/json")
+            .header("user-agent", "newsmon-alerts/0.1")
+            .header("webhook-id", messageId)
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
+            .build();
     long start = System.nanoTime();
     try {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
       return new DeliveryResult(response.statusCode(), null, elapsedMillis(start));
     } catch (IOException e) {
-      return new DeliveryResult(0, e.getClass().getSimpleName() + ": " + e.getMessage(), elapsedMillis(start));
+      return new DeliveryResult(
+          0, e.getClass().getSimpleName() + ": " + e.getMessage(), elapsedMillis(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new DeliveryResult(0, "interrupted", elapsedMillis(start));

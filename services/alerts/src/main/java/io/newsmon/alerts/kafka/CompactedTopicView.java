@@ -34,14 +34,26 @@ public final class CompactedTopicView<V> implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public CompactedTopicView(String bootstrapServers, String topic, Deserializer<V> values, BiConsumer<String, V> onRecord) {
+  public CompactedTopicView(
+      String bootstrapServers,
+      String topic,
+      Deserializer<V> values,
+      BiConsumer<String, V> onRecord) {
     this.topic = topic;
     this.onRecord = onRecord;
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-view-" + topic), new StringDeserializer(), values);
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "newsmon-alerts-view-" + topic),
+            new StringDeserializer(),
+            values);
     this.thread = Thread.ofPlatform().daemon().name("view-" + topic).unstarted(this::run);
   }
 
@@ -61,8 +73,10 @@ public final class CompactedTopicView<V> implements AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -72,7 +86,11 @@ public final class CompactedTopicView<V> implements AutoCloseable {
           records = consumer.poll(Duration.ofMillis(500));
         } catch (RecordDeserializationException e) {
           // A record nobody can read must not stop the view: skip it, loudly.
-          LOG.errorf("skipping undecodable record %s@%d: %s", e.topicPartition(), e.offset(), e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+          LOG.errorf(
+              "skipping undecodable record %s@%d: %s",
+              e.topicPartition(),
+              e.offset(),
+              e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
           consumer.seek(e.topicPartition(), e.offset() + 1);
           continue;
         }
@@ -80,10 +98,13 @@ public final class CompactedTopicView<V> implements AutoCloseable {
           try {
             onRecord.accept(record.key(), record.value());
           } catch (RuntimeException e) {
-            LOG.errorf(e, "cannot apply record %s-%d@%d", topic, record.partition(), record.offset());
+            LOG.errorf(
+                e, "cannot apply record %s-%d@%d", topic, record.partition(), record.offset());
           }
         }
-        if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (caughtUp.getCount() > 0
+            && end.entrySet().stream()
+                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
           caughtUp.countDown();
         }
       }

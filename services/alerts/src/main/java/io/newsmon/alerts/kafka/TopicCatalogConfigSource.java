@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class TopicCatalogConfigSource implements ConfigSource {
 
-  private static final Map<String, String> VALUES = Map.of(
-      "mp.messaging.incoming.news-flagged.topic", TopicCatalog.NEWS_FLAGGED.name());
+  private static final Map<String, String> VALUES =
+      Map.of("mp.messaging.incoming.news-flagged.topic", TopicCatalog.NEWS_FLAGGED.name());
 
   @Override
   public Map<String, String> getProperties() {

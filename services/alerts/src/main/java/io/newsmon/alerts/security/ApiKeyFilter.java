@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
-/** Authenticates every {@code /api/} request; the tenant is then available as a request property. */
+/**
+ * Authenticates every {@code /api/} request; the tenant is then available as a request property.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
@@ -27,12 +29,18 @@ public class ApiKeyFilter implements ContainerRequestFilter {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-    keys.get().tenantOf(key).ifPresentOrElse(
-        tenant -> request.setProperty(TENANT, tenant),
-        () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-            .type(MediaType.APPLICATION_JSON)
-            .entity(Map.of("error", "missing or unknown API key")).build()));
+    String key =
+        header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+    keys.get()
+        .tenantOf(key)
+        .ifPresentOrElse(
+            tenant -> request.setProperty(TENANT, tenant),
+            () ->
+                request.abortWith(
+                    Response.status(Response.Status.UNAUTHORIZED)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("error", "missing or unknown API key"))
+                        .build()));
   }
 }

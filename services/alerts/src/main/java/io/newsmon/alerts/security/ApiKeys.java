@@ -1,8 +1,8 @@
 package io.newsmon.alerts.security;
 
+import io.newsmon.common.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,10 @@ public final class ApiKeys {
     for (String entry : entries) {
       String[] parts = entry.strip().split(":", 2);
       if (parts.length != 2 || parts[0].isBlank() || !parts[1].matches("(?i)[0-9a-f]{64}")) {
-        throw new IllegalArgumentException("API key entries are tenant:sha256hex; got an entry for '"
-            + (parts.length > 0 ? parts[0] : "") + "' that is not");
+        throw new IllegalArgumentException(
+            "API key entries are tenant:sha256hex; got an entry for '"
+                + (parts.length > 0 ? parts[0] : "")
+                + "' that is not");
       }
       hashByTenant.put(parts[0], HexFormat.of().parseHex(parts[1].toLowerCase(Locale.ROOT)));
     }
@@ -31,7 +33,7 @@ public final class ApiKeys {
     if (key == null || key.isEmpty()) {
       return Optional.empty();
     }
-    byte[] hash = sha256(key);
+    byte[] hash = Hashes.sha256(key.getBytes(StandardCharsets.UTF_8));
     String found = null;
     for (Map.Entry<String, byte[]> entry : hashByTenant.entrySet()) {
       if (MessageDigest.isEqual(hash, entry.getValue())) {
@@ -42,14 +44,6 @@ public final class ApiKeys {
   }
 
   public static String hash(String key) {
-    return HexFormat.of().formatHex(sha256(key));
-  }
-
-  private static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Hashes.sha256Hex(key);
   }
 }

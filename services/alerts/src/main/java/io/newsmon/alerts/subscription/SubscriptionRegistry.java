@@ -27,14 +27,19 @@ public class SubscriptionRegistry {
   }
 
   public List<WebhookSubscription> ofTenant(String tenantId) {
-    return byId.values().stream().filter(s -> s.tenantId().equals(tenantId))
-        .sorted(Comparator.comparing(WebhookSubscription::createdAt).thenComparing(WebhookSubscription::id))
+    return byId.values().stream()
+        .filter(s -> s.tenantId().equals(tenantId))
+        .sorted(
+            Comparator.comparing(WebhookSubscription::createdAt)
+                .thenComparing(WebhookSubscription::id))
         .toList();
   }
 
   /** Subscriptions that want a flag on {@code topicId} with {@code score}. */
   public List<WebhookSubscription> wanting(String topicId, double score) {
-    return byId.values().stream().filter(s -> s.wants(topicId, score))
-        .sorted(Comparator.comparing(WebhookSubscription::id)).toList();
+    return byId.values().stream()
+        .filter(s -> s.wants(topicId, score))
+        .sorted(Comparator.comparing(WebhookSubscription::id))
+        .toList();
   }
 }

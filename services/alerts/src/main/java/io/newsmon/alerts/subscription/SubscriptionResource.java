@@ -32,11 +32,23 @@ public class SubscriptionResource {
   public record CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {}
 
   /** A subscription as clients see it: never with its secret, except once on creation. */
-  public record View(String id, List<String> topicIds, String webhookUrl, double minScore, String status,
-      Instant createdAt, String signingSecret) {
+  public record View(
+      String id,
+      List<String> topicIds,
+      String webhookUrl,
+      double minScore,
+      String status,
+      Instant createdAt,
+      String signingSecret) {
     static View of(WebhookSubscription s, boolean withSecret) {
-      return new View(s.id(), s.topicIds().stream().sorted().toList(), s.webhookUrl().toString(), s.minScore(),
-          s.status().name(), s.createdAt(), withSecret ? s.signingSecret() : null);
+      return new View(
+          s.id(),
+          s.topicIds().stream().sorted().toList(),
+          s.webhookUrl().toString(),
+          s.minScore(),
+          s.status().name(),
+          s.createdAt(),
+          withSecret ? s.signingSecret() : null);
     }
   }
 
@@ -46,10 +58,15 @@ public class SubscriptionResource {
     if (problem != null) {
       return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", problem)).build();
     }
-    WebhookSubscription created = store.create(tenant(context), Set.copyOf(request.topicIds()),
-        URI.create(request.webhookUrl()), request.minScore() == null ? 0.0 : request.minScore());
+    WebhookSubscription created =
+        store.create(
+            tenant(context),
+            Set.copyOf(request.topicIds()),
+            URI.create(request.webhookUrl()),
+            request.minScore() == null ? 0.0 : request.minScore());
     return Response.created(URI.create("/api/v1/subscriptions/" + created.id()))
-        .entity(View.of(created, true)).build();
+        .entity(View.of(created, true))
+        .build();
   }
 
   @GET
@@ -60,7 +77,8 @@ public class SubscriptionResource {
   @GET
   @Path("{id}")
   public Response get(@PathParam("id") String id, @Context ContainerRequestContext context) {
-    return registry.find(tenant(context), id)
+    return registry
+        .find(tenant(context), id)
         .map(s -> Response.ok(View.of(s, false)).build())
         .orElseGet(SubscriptionResource::notFound);
   }
@@ -72,7 +90,9 @@ public class SubscriptionResource {
   }
 
   private static Response notFound() {
-    return Response.status(Response.Status.NOT_FOUND).entity(Map.of("error", "no such subscription")).build();
+    return Response.status(Response.Status.NOT_FOUND)
+        .entity(Map.of("error", "no such subscription"))
+        .build();
   }
 
   private static String tenant(ContainerRequestContext context) {
@@ -83,8 +103,10 @@ public class SubscriptionResource {
     if (request == null) {
       return "body must be a JSON object with topicIds and webhookUrl";
     }
-    if (request.topicIds() == null || request.topicIds().isEmpty()
-        || request.topicIds().stream().anyMatch(t -> t == null || !t.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))) {
+    if (request.topicIds() == null
+        || request.topicIds().isEmpty()
+        || request.topicIds().stream()
+            .anyMatch(t -> t == null || !t.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))) {
       return "topicIds must be a non-empty list of kebab-case topic ids";
     }
     if (request.minScore() != null && (request.minScore() < 0 || request.minScore() > 1)) {
@@ -92,7 +114,8 @@ public class SubscriptionResource {
     }
     try {
       URI url = URI.create(String.valueOf(request.webhookUrl()));
-      if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+      if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+          || url.getHost() == null) {
         return "webhookUrl must be an absolute http(s) URL";
       }
     } catch (IllegalArgumentException e) {

@@ -50,13 +50,26 @@ public class SubscriptionStore {
   private CompactedTopicView<Subscription> view;
 
   void start(@Observes StartupEvent event) {
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-subscriptions"), new StringSerializer(), serde);
-    view = new CompactedTopicView<>(config.bootstrapServers(), TopicCatalog.ALERTS_SUBSCRIPTIONS.name(), serde,
-        this::apply).start();
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "newsmon-alerts-subscriptions"),
+            new StringSerializer(),
+            serde);
+    view =
+        new CompactedTopicView<>(
+                config.bootstrapServers(),
+                TopicCatalog.ALERTS_SUBSCRIPTIONS.name(),
+                serde,
+                this::apply)
+            .start();
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -74,11 +87,20 @@ public class SubscriptionStore {
   }
 
   /** Creates a subscription with a fresh signing secret; the secret is returned only here. */
-  public WebhookSubscription create(String tenantId, Set<String> topicIds, URI webhookUrl, double minScore) {
+  public WebhookSubscription create(
+      String tenantId, Set<String> topicIds, URI webhookUrl, double minScore) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    WebhookSubscription subscription = new WebhookSubscription(
-        "sub_" + UUID.randomUUID().toString().replace("-", ""), tenantId, topicIds, webhookUrl,
-        newSecret(), minScore, WebhookSubscription.Status.ACTIVE, now, now);
+    WebhookSubscription subscription =
+        new WebhookSubscription(
+            "sub_" + UUID.randomUUID().toString().replace("-", ""),
+            tenantId,
+            topicIds,
+            webhookUrl,
+            newSecret(),
+            minScore,
+            WebhookSubscription.Status.ACTIVE,
+            now,
+            now);
     write(subscription.id(), toWire(subscription));
     registry.put(subscription);
     return subscription;
@@ -105,7 +127,9 @@ public class SubscriptionStore {
 
   private void write(String id, Subscription value) {
     try {
-      producer.send(new ProducerRecord<>(TopicCatalog.ALERTS_SUBSCRIPTIONS.name(), id, value)).get(30, TimeUnit.SECONDS);
+      producer
+          .send(new ProducerRecord<>(TopicCatalog.ALERTS_SUBSCRIPTIONS.name(), id, value))
+          .get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while storing subscription " + id, e);
@@ -135,8 +159,15 @@ public class SubscriptionStore {
   }
 
   static WebhookSubscription fromWire(Subscription s) {
-    return new WebhookSubscription(s.getSubscriptionId(), s.getTenantId(), Set.copyOf(s.getTopicIds()),
-        URI.create(s.getWebhookUrl()), s.getSigningSecret(), s.getMinScore(),
-        WebhookSubscription.Status.valueOf(s.getStatus().name()), s.getCreatedAt(), s.getUpdatedAt());
+    return new WebhookSubscription(
+        s.getSubscriptionId(),
+        s.getTenantId(),
+        Set.copyOf(s.getTopicIds()),
+        URI.create(s.getWebhookUrl()),
+        s.getSigningSecret(),
+        s.getMinScore(),
+        WebhookSubscription.Status.valueOf(s.getStatus().name()),
+        s.getCreatedAt(),
+        s.getUpdatedAt());
   }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A tenant's subscription to topics, delivered to one webhook URL.
  *
- * @param signingSecret Standard Webhooks secret ({@code whsec_} + base64 key); never logged or listed
+ * @param signingSecret Standard Webhooks secret ({@code whsec_} + base64 key); never logged or
+ *     listed
  */
 public record WebhookSubscription(
     String id,

@@ -23,28 +23,31 @@ class AlertDispatcherTest {
 
   private final SubscriptionRegistry registry = new SubscriptionRegistry();
   private final Set<String> delivered = new HashSet<>();
-  private final DeliveryLedger ledger = new DeliveryLedger() {
-    @Override
-    public boolean isDelivered(String alertId) {
-      return delivered.contains(alertId);
-    }
+  private final DeliveryLedger ledger =
+      new DeliveryLedger() {
+        @Override
+        public boolean isDelivered(String alertId) {
+          return delivered.contains(alertId);
+        }
 
-    @Override
-    public void recordDelivered(Alert alert) {
-      delivered.add(alert.getAlertId());
-    }
-  };
+        @Override
+        public void recordDelivered(Alert alert) {
+          delivered.add(alert.getAlertId());
+        }
+      };
   private final Deque<Integer> statuses = new ArrayDeque<>();
   private final List<String> sentIds = new ArrayList<>();
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-  private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(1), clock) {
-    @Override
-    public DeliveryResult send(URI url, String secret, String messageId, String payload) {
-      sentIds.add(messageId);
-      return new DeliveryResult(statuses.isEmpty() ? 200 : statuses.pop(), null, 1);
-    }
-  };
-  private final AlertDispatcher dispatcher = new AlertDispatcher(registry, ledger, sender, List.of(Duration.ZERO, Duration.ZERO), clock);
+  private final WebhookSender sender =
+      new WebhookSender(Duration.ofSeconds(1), clock) {
+        @Override
+        public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+          sentIds.add(messageId);
+          return new DeliveryResult(statuses.isEmpty() ? 200 : statuses.pop(), null, 1);
+        }
+      };
+  private final AlertDispatcher dispatcher =
+      new AlertDispatcher(registry, ledger, sender, List.of(Duration.ZERO, Duration.ZERO), clock);
 
   @Test
   void oneAlertPerSubscriptionClusterAndTopic() {
@@ -54,8 +57,12 @@ class AlertDispatcherTest {
     var first = dispatcher.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));
     var again = dispatcher.dispatch(Fixtures.flagged("a2", "c1", "border-tensions"));
 
-    assertThat(first).extracting(AlertDispatcher.Outcome::status).containsExactly(AlertDispatcher.Outcome.Status.DELIVERED);
-    assertThat(again).extracting(AlertDispatcher.Outcome::status).containsExactly(AlertDispatcher.Outcome.Status.ALREADY_DELIVERED);
+    assertThat(first)
+        .extracting(AlertDispatcher.Outcome::status)
+        .containsExactly(AlertDispatcher.Outcome.Status.DELIVERED);
+    assertThat(again)
+        .extracting(AlertDispatcher.Outcome::status)
+        .containsExactly(AlertDispatcher.Outcome.Status.ALREADY_DELIVERED);
     assertThat(sentIds).hasSize(1);
   }
 
@@ -64,34 +71,66 @@ class AlertDispatcherTest {
     registry.put(subscription("s1", "border-tensions"));
     statuses.addAll(List.of(503, 502, 200));
     assertThat(dispatcher.dispatch(Fixtures.flagged("a1", "c1", "border-tensions")))
-        .extracting(AlertDispatcher.Outcome::status).containsExactly(AlertDispatcher.Outcome.Status.DELIVERED);
+        .extracting(AlertDispatcher.Outcome::status)
+        .containsExactly(AlertDispatcher.Outcome.Status.DELIVERED);
     assertThat(sentIds).hasSize(3).containsOnly(sentIds.get(0));
 
     statuses.addAll(List.of(400));
     assertThat(dispatcher.dispatch(Fixtures.flagged("b1", "c2", "border-tensions")))
-        .extracting(AlertDispatcher.Outcome::status).containsExactly(AlertDispatcher.Outcome.Status.FAILED);
+        .extracting(AlertDispatcher.Outcome::status)
+        .containsExactly(AlertDispatcher.Outcome.Status.FAILED);
     assertThat(sentIds).hasSize(4);
     assertThat(delivered).hasSize(1);
   }
 
   @Test
   void pausedSubscriptionsAndLowScoresGetNothing() {
-    registry.put(new WebhookSubscription("s1", "t", Set.of("border-tensions"), URI.create("http://127.0.0.1/h"), "whsec_x",
-        0.9, WebhookSubscription.Status.ACTIVE, Instant.EPOCH, Instant.EPOCH));
-    registry.put(new WebhookSubscription("s2", "t", Set.of("border-tensions"), URI.create("http://127.0.0.1/h"), "whsec_x",
-        0, WebhookSubscription.Status.PAUSED, Instant.EPOCH, Instant.EPOCH));
+    registry.put(
+        new WebhookSubscription(
+            "s1",
+            "t",
+            Set.of("border-tensions"),
+            URI.create("http://127.0.0.1/h"),
+            "whsec_x",
+            0.9,
+            WebhookSubscription.Status.ACTIVE,
+            Instant.EPOCH,
+            Instant.EPOCH));
+    registry.put(
+        new WebhookSubscription(
+            "s2",
+            "t",
+            Set.of("border-tensions"),
+            URI.create("http://127.0.0.1/h"),
+            "whsec_x",
+            0,
+            WebhookSubscription.Status.PAUSED,
+            Instant.EPOCH,
+            Instant.EPOCH));
     assertThat(dispatcher.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"))).isEmpty();
   }
 
   @Test
   void alertIdIsDeterministicAndDistinguishesItsParts() {
-    assertThat(AlertDispatcher.alertId("s", "c", "t")).isEqualTo(AlertDispatcher.alertId("s", "c", "t")).startsWith("msg_");
-    assertThat(AlertDispatcher.alertId("s", "c", "t")).isNotEqualTo(AlertDispatcher.alertId("s", "c", "u"));
-    assertThat(AlertDispatcher.alertId("s", "c\nt", "")).isNotEqualTo(AlertDispatcher.alertId("s", "c", "t\n"));
+    assertThat(AlertDispatcher.alertId("s", "c", "t"))
+        .isEqualTo(AlertDispatcher.alertId("s", "c", "t"))
+        .startsWith("msg_");
+    assertThat(AlertDispatcher.alertId("s", "c", "t"))
+        .isNotEqualTo(AlertDispatcher.alertId("s", "c", "u"));
+    assertThat(AlertDispatcher.alertId("s", "c\nt", ""))
+        .isNotEqualTo(AlertDispatcher.alertId("s", "c", "t\n"));
   }
 
   private static WebhookSubscription subscription(String id, String topic) {
-    return new WebhookSubscription(id, "tenant", Set.of(topic), URI.create("http://127.0.0.1:1/hook"), "whsec_x", 0,
-        WebhookSubscription.Status.ACTIVE, Instant.EPOCH, Instant.EPOCH);
+    return new WebhookSubscription(
+        id,
+        "tenant",
+        Set.of(topic),
+        URI.create("http://127.0.0.1:1/hook"),
+        "whsec_x",
+        0,
+        WebhookSubscription.Status.ACTIVE,
+        Instant.EPOCH,
+        Instant.EPOCH);
   }
 }

@@ -10,7 +10,9 @@ class ApiKeysTest {
 
   @Test
   void resolvesKeysByTheirHashOnly() {
-    ApiKeys keys = new ApiKeys(List.of("acme:" + ApiKeys.hash("secret-1"), "globex:" + ApiKeys.hash("secret-2")));
+    ApiKeys keys =
+        new ApiKeys(
+            List.of("acme:" + ApiKeys.hash("secret-1"), "globex:" + ApiKeys.hash("secret-2")));
     assertThat(keys.tenantOf("secret-1")).contains("acme");
     assertThat(keys.tenantOf("secret-2")).contains("globex");
     assertThat(keys.tenantOf("secret-3")).isEmpty();

@@ -15,20 +15,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a raw document into a clean article: decode, split into blocks by format, find title,
- * date and source URL, drop boilerplate. Stateless and thread-safe.
+ * Turns a raw document into a clean article: decode, split into blocks by format, find title, date
+ * and source URL, drop boilerplate. Stateless and thread-safe.
  */
 public final class ArticleCleaner {
 
-  private static final Pattern DATE_LINE = Pattern.compile(
-      "^(January|February|March|April|May|June|July|August|September|October|November|December)"
-          + " \\d{1,2}, \\d{4}$");
+  private static final Pattern DATE_LINE =
+      Pattern.compile(
+          "^(January|February|March|April|May|June|July|August|September|October|November|December)"
+              + " \\d{1,2}, \\d{4}$");
   private static final DateTimeFormatter DATE_FORMAT =
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
   private static final Pattern URL_LINE = Pattern.compile("^<?(https?://\\S+?)>?$");
-  private static final Set<String> ENGLISH_STOPWORDS = Set.of(
-      "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "said",
-      "by", "it", "at", "from", "his", "her", "have", "has", "are", "were", "be", "this", "not");
+  private static final Set<String> ENGLISH_STOPWORDS =
+      Set.of(
+          "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as",
+          "said", "by", "it", "at", "from", "his", "her", "have", "has", "are", "were", "be",
+          "this", "not");
   private static final int MAX_TITLE_WORDS = 25;
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^#{1,6} \\S");
   private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]\\n]+]\\([^)\\s]*\\)");
@@ -40,10 +43,15 @@ public final class ArticleCleaner {
     return switch (type) {
       case "text/html", "application/xhtml+xml" -> fromHtml(text, raw.url());
       case "text/markdown", "text/x-markdown" -> fromBlocks(MarkdownText.blocks(text), raw.url());
-      case "text/plain" -> fromBlocks(
-          looksLikeMarkdown(text) ? MarkdownText.blocks(text) : plainBlocks(text), raw.url());
-      default -> throw new RejectedArticleException(Reason.UNSUPPORTED_CONTENT_TYPE,
-          "content type '" + raw.contentType() + "' is not text/html, text/markdown or text/plain");
+      case "text/plain" ->
+          fromBlocks(
+              looksLikeMarkdown(text) ? MarkdownText.blocks(text) : plainBlocks(text), raw.url());
+      default ->
+          throw new RejectedArticleException(
+              Reason.UNSUPPORTED_CONTENT_TYPE,
+              "content type '"
+                  + raw.contentType()
+                  + "' is not text/html, text/markdown or text/plain");
     };
   }
 
@@ -54,8 +62,15 @@ public final class ArticleCleaner {
     String title = page.title().isEmpty() ? body.get(0) : page.title();
     String source = url != null ? url : page.canonicalUrl();
     String canonical = CanonicalUrl.of(page.canonicalUrl() != null ? page.canonicalUrl() : url);
-    return new CleanedDocument(title, body, source, canonical, parseInstant(page.publishedAt()),
-        page.language() != null ? page.language().split("-")[0].toLowerCase(Locale.ROOT) : guessLanguage(body));
+    return new CleanedDocument(
+        title,
+        body,
+        source,
+        canonical,
+        parseInstant(page.publishedAt()),
+        page.language() != null
+            ? page.language().split("-")[0].toLowerCase(Locale.ROOT)
+            : guessLanguage(body));
   }
 
   private CleanedDocument fromBlocks(List<MarkdownText.Block> blocks, String url) {
@@ -84,7 +99,8 @@ public final class ArticleCleaner {
       title = body.get(0);
     }
     String source = url != null ? url : foundUrl;
-    return new CleanedDocument(title, body, source, CanonicalUrl.of(source), published, guessLanguage(body));
+    return new CleanedDocument(
+        title, body, source, CanonicalUrl.of(source), published, guessLanguage(body));
   }
 
   private static boolean looksLikeTitle(MarkdownText.Block block) {
@@ -125,12 +141,14 @@ public final class ArticleCleaner {
 
   /** Scrapers often save Markdown as .txt: a heading line or two links give it away. */
   static boolean looksLikeMarkdown(String text) {
-    return MARKDOWN_HEADING.matcher(text).find() || MARKDOWN_LINK.matcher(text).results().limit(2).count() == 2;
+    return MARKDOWN_HEADING.matcher(text).find()
+        || MARKDOWN_LINK.matcher(text).results().limit(2).count() == 2;
   }
 
   private static void requireText(List<String> body) {
     if (body.isEmpty() || body.stream().mapToInt(Boilerplate::words).sum() < 20) {
-      throw new RejectedArticleException(Reason.NO_TEXT, "no article text found (fewer than 20 words remain)");
+      throw new RejectedArticleException(
+          Reason.NO_TEXT, "no article text found (fewer than 20 words remain)");
     }
   }
 
@@ -151,7 +169,8 @@ public final class ArticleCleaner {
     } catch (DateTimeParseException e) {
       try {
         return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value)
-            .atStartOfDay(ZoneOffset.UTC).toInstant();
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
       } catch (DateTimeParseException ignored) {
         return null;
       }

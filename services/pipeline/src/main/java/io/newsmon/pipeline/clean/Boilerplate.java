@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  */
 final class Boilerplate {
 
-  private static final Pattern MARKER = Pattern.compile(
-      "(?i)\\b(sign up|subscribe|subscription|subscribers|newsletter|support (us|the|our|independent)"
-          + "|donat(e|ion)|contribut(e|ion) (today|now)|a message from|privacy policy|cookie"
-          + "|all rights reserved|follow us|share this|read more|related (article|story|stories|content)"
-          + "|most read|advertisement|remind me later|not ready to support)\\b");
+  private static final Pattern MARKER =
+      Pattern.compile(
+          "(?i)\\b(sign up|subscribe|subscription|subscribers|newsletter|support (us|the|our|independent)"
+              + "|donat(e|ion)|contribut(e|ion) (today|now)|a message from|privacy policy|cookie"
+              + "|all rights reserved|follow us|share this|read more|related (article|story|stories|content)"
+              + "|most read|advertisement|remind me later|not ready to support)\\b");
   private static final Pattern DOMAIN_CREDIT = Pattern.compile("(?i)^[\\w.-]+\\.[a-z]{2,}$");
   private static final Pattern ORIGINAL_URL = Pattern.compile("(?i)^(original url|source):?\\s*$");
 
@@ -45,7 +46,10 @@ final class Boilerplate {
 
   private static boolean isNoise(String p) {
     String t = p.strip();
-    if (t.isEmpty() || isMarker(t) || DOMAIN_CREDIT.matcher(t).matches() || ORIGINAL_URL.matcher(t).matches()) {
+    if (t.isEmpty()
+        || isMarker(t)
+        || DOMAIN_CREDIT.matcher(t).matches()
+        || ORIGINAL_URL.matcher(t).matches()) {
       return true;
     }
     // Button and menu labels: one or two words without sentence punctuation.

@@ -9,7 +9,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** The {@code clean} stage: RawArticle in, CleanArticle out; bad input throws to the dead-letter handler. */
+/**
+ * The {@code clean} stage: RawArticle in, CleanArticle out; bad input throws to the dead-letter
+ * handler.
+ */
 public final class CleanProcessor implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
 
   private final ArticleCleaner cleaner = new ArticleCleaner();
@@ -24,25 +27,27 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
   public void process(FixedKeyRecord<String, RawArticle> record) {
     RawArticle raw = record.value();
     if (raw == null) {
-      throw new RejectedArticleException(RejectedArticleException.Reason.EMPTY, "null record value");
+      throw new RejectedArticleException(
+          RejectedArticleException.Reason.EMPTY, "null record value");
     }
     CleanedDocument doc = cleaner.clean(toDocument(raw));
     String text = doc.text();
-    CleanArticle clean = CleanArticle.newBuilder()
-        .setArticleId(raw.getArticleId())
-        .setSourceId(raw.getSourceId())
-        .setUrl(doc.url())
-        .setCanonicalUrl(doc.canonicalUrl())
-        .setTitle(doc.title())
-        .setText(text)
-        .setLanguage(doc.language())
-        .setPublishedAt(doc.publishedAt())
-        .setWordCount(doc.wordCount())
-        .setContentHash(Deduplicator.contentHash(text))
-        .setIngestedAt(raw.getIngestedAt())
-        .setCleanedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-        .setTraceId(raw.getTraceId())
-        .build();
+    CleanArticle clean =
+        CleanArticle.newBuilder()
+            .setArticleId(raw.getArticleId())
+            .setSourceId(raw.getSourceId())
+            .setUrl(doc.url())
+            .setCanonicalUrl(doc.canonicalUrl())
+            .setTitle(doc.title())
+            .setText(text)
+            .setLanguage(doc.language())
+            .setPublishedAt(doc.publishedAt())
+            .setWordCount(doc.wordCount())
+            .setContentHash(Deduplicator.contentHash(text))
+            .setIngestedAt(raw.getIngestedAt())
+            .setCleanedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+            .setTraceId(raw.getTraceId())
+            .build();
     context.forward(record.withValue(clean));
   }
 

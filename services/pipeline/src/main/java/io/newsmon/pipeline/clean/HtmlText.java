@@ -21,18 +21,23 @@ final class HtmlText {
 
   static Page parse(String html, String baseUri) {
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    String title = first(
-        doc.select("meta[property=og:title]").attr("content"),
-        doc.select("article h1, main h1, h1").text(),
-        doc.title());
+    String title =
+        first(
+            doc.select("meta[property=og:title]").attr("content"),
+            doc.select("article h1, main h1, h1").text(),
+            doc.title());
     String canonical = doc.select("link[rel=canonical]").attr("abs:href");
-    String published = first(
-        doc.select("meta[property=article:published_time]").attr("content"),
-        doc.select("time[datetime]").attr("datetime"));
+    String published =
+        first(
+            doc.select("meta[property=article:published_time]").attr("content"),
+            doc.select("time[datetime]").attr("datetime"));
     String lang = doc.select("html").attr("lang");
 
-    Element root = first(doc.select("article"), doc.select("main"), doc.body() == null
-        ? new Elements() : new Elements(doc.body()));
+    Element root =
+        first(
+            doc.select("article"),
+            doc.select("main"),
+            doc.body() == null ? new Elements() : new Elements(doc.body()));
     List<String> paragraphs = new ArrayList<>();
     if (root != null) {
       Element body = root.clone();
@@ -56,8 +61,12 @@ final class HtmlText {
         }
       }
     }
-    return new Page(title, paragraphs, canonical.isEmpty() ? null : canonical,
-        published.isEmpty() ? null : published, lang.isEmpty() ? null : lang);
+    return new Page(
+        title,
+        paragraphs,
+        canonical.isEmpty() ? null : canonical,
+        published.isEmpty() ? null : published,
+        lang.isEmpty() ? null : lang);
   }
 
   private static String first(String... values) {
@@ -79,5 +88,10 @@ final class HtmlText {
   }
 
   /** What the HTML says about itself. */
-  record Page(String title, List<String> paragraphs, String canonicalUrl, String publishedAt, String language) {}
+  record Page(
+      String title,
+      List<String> paragraphs,
+      String canonicalUrl,
+      String publishedAt,
+      String language) {}
 }

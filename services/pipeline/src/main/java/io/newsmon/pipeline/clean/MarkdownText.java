@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Markdown to plain paragraphs. Scraped Markdown copies of news pages use a small subset
- * (headings, links, emphasis, autolinks, images), so a few rules suffice here; a full CommonMark
- * parser would add a dependency for syntax news copies do not use.
+ * Markdown to plain paragraphs. Scraped Markdown copies of news pages use a small subset (headings,
+ * links, emphasis, autolinks, images), so a few rules suffice here; a full CommonMark parser would
+ * add a dependency for syntax news copies do not use.
  */
 final class MarkdownText {
 

@@ -22,20 +22,25 @@ final class Payloads {
       throw new RejectedArticleException(Reason.EMPTY, "empty payload");
     }
     if (payload.length > MAX_BYTES) {
-      throw new RejectedArticleException(Reason.TOO_LARGE,
-          payload.length + " bytes exceeds the limit of " + MAX_BYTES);
+      throw new RejectedArticleException(
+          Reason.TOO_LARGE, payload.length + " bytes exceeds the limit of " + MAX_BYTES);
     }
     if (looksBinary(payload)) {
-      throw new RejectedArticleException(Reason.BINARY, "payload contains binary data (NUL or control bytes)");
+      throw new RejectedArticleException(
+          Reason.BINARY, "payload contains binary data (NUL or control bytes)");
     }
     Charset charset = charset(declaredCharset);
     int offset = 0;
-    if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB && (payload[2] & 0xFF) == 0xBF) {
+    if (payload.length >= 3
+        && (payload[0] & 0xFF) == 0xEF
+        && (payload[1] & 0xFF) == 0xBB
+        && (payload[2] & 0xFF) == 0xBF) {
       charset = StandardCharsets.UTF_8;
       offset = 3;
     }
     try {
-      return charset.newDecoder()
+      return charset
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(payload, offset, payload.length - offset))
@@ -45,8 +50,8 @@ final class Payloads {
         // Undeclared and not UTF-8: most such legacy pages are Windows-1252, which maps every byte.
         return new String(payload, Charset.forName("windows-1252"));
       }
-      throw new RejectedArticleException(Reason.UNDECODABLE,
-          "bytes are not valid " + charset.name() + " as declared");
+      throw new RejectedArticleException(
+          Reason.UNDECODABLE, "bytes are not valid " + charset.name() + " as declared");
     }
   }
 

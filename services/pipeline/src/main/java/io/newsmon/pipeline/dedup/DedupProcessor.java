@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.Stores;
  * The {@code dedup} stage: decides for each clean article whether it starts a story or copies one.
  * Its three stores are changelogged, so a restarted or moved task resumes with what it knew.
  */
-public final class DedupProcessor implements FixedKeyProcessor<String, CleanArticle, DedupedArticle> {
+public final class DedupProcessor
+    implements FixedKeyProcessor<String, CleanArticle, DedupedArticle> {
 
   public static final String EXACT_STORE = "dedup-exact-keys";
   public static final String BUCKET_STORE = "dedup-lsh-buckets";
@@ -32,9 +33,12 @@ public final class DedupProcessor implements FixedKeyProcessor<String, CleanArti
   /** The stores this processor needs, to be added to the topology. */
   public static StoreBuilder<?>[] storeBuilders() {
     return new StoreBuilder<?>[] {
-      Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXACT_STORE), Serdes.String(), Serdes.String()),
-      Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUCKET_STORE), Serdes.String(), Serdes.String()),
-      Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.String(), Serdes.ByteArray())
+      Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(EXACT_STORE), Serdes.String(), Serdes.String()),
+      Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(BUCKET_STORE), Serdes.String(), Serdes.String()),
+      Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.String(), Serdes.ByteArray())
     };
   }
 
@@ -50,11 +54,17 @@ public final class DedupProcessor implements FixedKeyProcessor<String, CleanArti
   @Override
   public void process(FixedKeyRecord<String, CleanArticle> record) {
     CleanArticle article = record.value();
-    Decision decision = deduplicator.decide(
-        article.getArticleId(), article.getCanonicalUrl(), article.getText(), record.timestamp());
-    context.forward(record.withValue(DedupedArticle.newBuilder()
-        .setArticle(article)
-        .setDecision(WireMapping.toWire(decision))
-        .build()));
+    Decision decision =
+        deduplicator.decide(
+            article.getArticleId(),
+            article.getCanonicalUrl(),
+            article.getText(),
+            record.timestamp());
+    context.forward(
+        record.withValue(
+            DedupedArticle.newBuilder()
+                .setArticle(article)
+                .setDecision(WireMapping.toWire(decision))
+                .build()));
   }
 }

@@ -1,16 +1,13 @@
 package io.newsmon.pipeline.dedup;
 
+import io.newsmon.common.Hashes;
 import io.newsmon.pipeline.text.TextNormalizer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Decides whether an article is the first of its story or a copy, and records it in the index.
- * Not thread-safe: one instance per stream task, like the state stores behind its index.
+ * Decides whether an article is the first of its story or a copy, and records it in the index. Not
+ * thread-safe: one instance per stream task, like the state stores behind its index.
  */
 public final class Deduplicator {
 
@@ -108,11 +105,6 @@ public final class Deduplicator {
 
   /** SHA-256 (hex) of the normalised text: equal for exact copies however they were typeset. */
   public static String contentHash(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(TextNormalizer.normalize(text).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Hashes.sha256Hex(TextNormalizer.normalize(text));
   }
 }

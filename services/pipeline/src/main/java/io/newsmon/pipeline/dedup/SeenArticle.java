@@ -24,7 +24,11 @@ public record SeenArticle(String clusterId, long seenAtMillis, byte[] signature)
   public byte[] toBytes() {
     byte[] cluster = clusterId.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(1 + 2 + cluster.length + 8 + signature.length)
-        .put(FORMAT).putShort((short) cluster.length).put(cluster).putLong(seenAtMillis).put(signature)
+        .put(FORMAT)
+        .putShort((short) cluster.length)
+        .put(cluster)
+        .putLong(seenAtMillis)
+        .put(signature)
         .array();
   }
 

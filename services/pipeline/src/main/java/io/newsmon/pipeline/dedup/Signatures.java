@@ -16,8 +16,8 @@ import java.util.Set;
  *
  * <p>128 components of 8 bits (128 bytes) estimate Jaccard similarity within about ±0.04, enough to
  * separate copies (above 0.8) from different articles about the same event (typically below 0.3).
- * 32 bands of 4 components make an article with similarity 0.8 a candidate with probability
- * above 0.999, and one with 0.3 with about 0.23; candidates are then checked on the full signature.
+ * 32 bands of 4 components make an article with similarity 0.8 a candidate with probability above
+ * 0.999, and one with 0.3 with about 0.23; candidates are then checked on the full signature.
  */
 public final class Signatures {
 
@@ -26,6 +26,7 @@ public final class Signatures {
   static final int BITS_PER_COMPONENT = 8;
   static final int BANDS = 32;
   static final int ROWS_PER_BAND = COMPONENTS / BANDS;
+
   /** Below this many shingles a text is too short for a meaningful similarity estimate. */
   static final int MIN_SHINGLES = 12;
 
@@ -65,7 +66,9 @@ public final class Signatures {
     for (int band = 0; band < BANDS; band++) {
       long h = band;
       for (int row = 0; row < ROWS_PER_BAND; row++) {
-        h = HASHER.hashLongLongToLong(h, POLICY.getComponent(signature, band * ROWS_PER_BAND + row));
+        h =
+            HASHER.hashLongLongToLong(
+                h, POLICY.getComponent(signature, band * ROWS_PER_BAND + row));
       }
       keys[band] = Long.toHexString(h);
     }

@@ -9,7 +9,9 @@ final class StoreDedupIndex implements DedupIndex {
   private final KeyValueStore<String, String> buckets;
   private final KeyValueStore<String, byte[]> articles;
 
-  StoreDedupIndex(KeyValueStore<String, String> exact, KeyValueStore<String, String> buckets,
+  StoreDedupIndex(
+      KeyValueStore<String, String> exact,
+      KeyValueStore<String, String> buckets,
       KeyValueStore<String, byte[]> articles) {
     this.exact = exact;
     this.buckets = buckets;

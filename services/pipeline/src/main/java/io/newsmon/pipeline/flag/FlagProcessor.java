@@ -17,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code flag} stage: matches unique articles against the topic catalog and forwards those
- * with at least one flag. A query that errors on an article is logged and skipped; the others
- * still flag it.
+ * The {@code flag} stage: matches unique articles against the topic catalog and forwards those with
+ * at least one flag. A query that errors on an article is logged and skipped; the others still flag
+ * it.
  */
-public final class FlagProcessor implements FixedKeyProcessor<String, DedupedArticle, FlaggedArticle> {
+public final class FlagProcessor
+    implements FixedKeyProcessor<String, DedupedArticle, FlaggedArticle> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlagProcessor.class);
 
@@ -43,18 +44,27 @@ public final class FlagProcessor implements FixedKeyProcessor<String, DedupedArt
   public void process(FixedKeyRecord<String, DedupedArticle> record) {
     CleanArticle article = record.value().getArticle();
     MatchResult result = matcher.match(article.getTitle(), article.getText());
-    result.errors().forEach((topic, error) ->
-        LOG.warn("topic {} could not be evaluated on article {}: {}", topic, article.getArticleId(), error));
+    result
+        .errors()
+        .forEach(
+            (topic, error) ->
+                LOG.warn(
+                    "topic {} could not be evaluated on article {}: {}",
+                    topic,
+                    article.getArticleId(),
+                    error));
     if (result.flags().isEmpty()) {
       return;
     }
     List<TopicFlag> flags = result.flags().stream().map(WireMapping::toWire).toList();
-    context.forward(record.withValue(FlaggedArticle.newBuilder()
-        .setArticle(article)
-        .setClusterId(record.value().getDecision().getClusterId())
-        .setFlags(flags)
-        .setFlaggedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-        .build()));
+    context.forward(
+        record.withValue(
+            FlaggedArticle.newBuilder()
+                .setArticle(article)
+                .setClusterId(record.value().getDecision().getClusterId())
+                .setFlags(flags)
+                .setFlaggedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .build()));
   }
 
   @Override

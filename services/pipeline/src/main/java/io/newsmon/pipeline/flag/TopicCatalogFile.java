@@ -22,8 +22,8 @@ public final class TopicCatalogFile {
   /** The catalog shipped with newsmon. */
   public static final String STARTER = "newsmon/topics/starter-catalog.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private TopicCatalogFile() {}
 
@@ -59,7 +59,8 @@ public final class TopicCatalogFile {
     Set<String> ids = new HashSet<>();
     for (TopicDefinition topic : catalog.topics()) {
       if (!ids.add(topic.id())) {
-        throw new IllegalArgumentException("topic catalog " + origin + " defines " + topic.id() + " twice");
+        throw new IllegalArgumentException(
+            "topic catalog " + origin + " defines " + topic.id() + " twice");
       }
     }
     return List.copyOf(catalog.topics());

@@ -13,7 +13,8 @@ import java.util.Objects;
  *     in order of appearance
  * @param snippet a passage around the first match with matches marked {@code <<like this>>}
  */
-public record TopicFlagResult(String topicId, int topicVersion, double score, List<String> matchedTerms, String snippet) {
+public record TopicFlagResult(
+    String topicId, int topicVersion, double score, List<String> matchedTerms, String snippet) {
   public TopicFlagResult {
     Objects.requireNonNull(topicId, "topicId");
     matchedTerms = List.copyOf(matchedTerms);

@@ -25,8 +25,8 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
 
 /**
- * Matches articles against the enabled topics of a catalog with a Lucene {@link Monitor}.
- * One instance per stream task: Lucene's monitor is thread-safe, but tasks own their processors.
+ * Matches articles against the enabled topics of a catalog with a Lucene {@link Monitor}. One
+ * instance per stream task: Lucene's monitor is thread-safe, but tasks own their processors.
  */
 public final class TopicMatcher implements Closeable {
 
@@ -61,7 +61,8 @@ public final class TopicMatcher implements Closeable {
     try {
       return parser.parse(topic.query());
     } catch (ParseException e) {
-      throw new IllegalArgumentException("query of topic " + topic.id() + " does not parse: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "query of topic " + topic.id() + " does not parse: " + e.getMessage(), e);
     }
   }
 
@@ -85,14 +86,17 @@ public final class TopicMatcher implements Closeable {
         flags.add(flag);
       }
     }
-    flags.sort(Comparator.comparingDouble(TopicFlagResult::score).reversed()
-        .thenComparing(TopicFlagResult::topicId));
+    flags.sort(
+        Comparator.comparingDouble(TopicFlagResult::score)
+            .reversed()
+            .thenComparing(TopicFlagResult::topicId));
     Map<String, String> errors = new HashMap<>();
     matches.getErrors().forEach((id, e) -> errors.put(id, String.valueOf(e.getMessage())));
     return new MatchResult(flags, errors);
   }
 
-  private static TopicFlagResult evidence(TopicDefinition topic, HighlightsMatch match, String title, String text) {
+  private static TopicFlagResult evidence(
+      TopicDefinition topic, HighlightsMatch match, String title, String text) {
     List<HighlightsMatch.Hit> hits = new ArrayList<>(match.getHits(TEXT));
     hits.sort(Comparator.naturalOrder());
     Set<String> terms = new LinkedHashSet<>();
@@ -103,7 +107,8 @@ public final class TopicMatcher implements Closeable {
     }
     int passages = Math.max(1, hits.size() + match.getHits(TITLE).size());
     double score = passages / (passages + 2.0);
-    return new TopicFlagResult(topic.id(), topic.version(), score, List.copyOf(terms), snippet(text, hits));
+    return new TopicFlagResult(
+        topic.id(), topic.version(), score, List.copyOf(terms), snippet(text, hits));
   }
 
   /** A passage around the first body hit (after the title) with every hit inside it marked. */
@@ -126,8 +131,10 @@ public final class TopicMatcher implements Closeable {
       if (hit.startOffset() < cursor || hit.endOffset() > end) {
         continue;
       }
-      out.append(text, cursor, hit.startOffset()).append("<<")
-          .append(text, hit.startOffset(), hit.endOffset()).append(">>");
+      out.append(text, cursor, hit.startOffset())
+          .append("<<")
+          .append(text, hit.startOffset(), hit.endOffset())
+          .append(">>");
       cursor = hit.endOffset();
     }
     out.append(text, cursor, end);

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 /**
  * Normalises article text for comparison.
  *
- * <p>{@link #normalize} folds what outlets vary without changing the story: Unicode forms,
- * accents, quote and dash characters, case and white space. {@link #tokens} further reduces each
- * word to a spelling key that makes common transliteration variants equal ("Andriy"/"Andrii",
- * "Zelenskyy"/"Zelenskiy", "Kyiv"/"Kiyv"): {@code y} becomes {@code i} and doubled letters collapse.
- * The key is only ever compared with other keys, never shown.
+ * <p>{@link #normalize} folds what outlets vary without changing the story: Unicode forms, accents,
+ * quote and dash characters, case and white space. {@link #tokens} further reduces each word to a
+ * spelling key that makes common transliteration variants equal ("Andriy"/"Andrii",
+ * "Zelenskyy"/"Zelenskiy", "Kyiv"/"Kiyv"): {@code y} becomes {@code i} and doubled letters
+ * collapse. The key is only ever compared with other keys, never shown.
  */
 public final class TextNormalizer {
 
@@ -27,9 +27,19 @@ public final class TextNormalizer {
   public static String normalize(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
     s = MARKS.matcher(s).replaceAll("");
-    s = s.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201A', '\'').replace('\u2032', '\'')
-        .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"').replace('\u00AB', '"')
-        .replace('\u00BB', '"').replace('\u2013', '-').replace('\u2014', '-').replace('\u2212', '-');
+    s =
+        s.replace('\u2018', '\'')
+            .replace('\u2019', '\'')
+            .replace('\u201A', '\'')
+            .replace('\u2032', '\'')
+            .replace('\u201C', '"')
+            .replace('\u201D', '"')
+            .replace('\u201E', '"')
+            .replace('\u00AB', '"')
+            .replace('\u00BB', '"')
+            .replace('\u2013', '-')
+            .replace('\u2014', '-')
+            .replace('\u2212', '-');
     return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 

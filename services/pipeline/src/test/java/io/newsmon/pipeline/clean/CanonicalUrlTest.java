@@ -8,10 +8,12 @@ class CanonicalUrlTest {
 
   @Test
   void removesTrackingFragmentAndDefaultPort() {
-    assertThat(CanonicalUrl.of("HTTPS://WWW.Example.com:443/News/a?utm_source=tw&id=3&fbclid=abc#top"))
+    assertThat(
+            CanonicalUrl.of("HTTPS://WWW.Example.com:443/News/a?utm_source=tw&id=3&fbclid=abc#top"))
         .isEqualTo("https://www.example.com/News/a?id=3");
     assertThat(CanonicalUrl.of("http://example.com")).isEqualTo("http://example.com/");
-    assertThat(CanonicalUrl.of("http://example.com:8080/a?gclid=1")).isEqualTo("http://example.com:8080/a");
+    assertThat(CanonicalUrl.of("http://example.com:8080/a?gclid=1"))
+        .isEqualTo("http://example.com:8080/a");
   }
 
   @Test

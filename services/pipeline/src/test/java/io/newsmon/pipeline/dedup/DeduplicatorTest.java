@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class DeduplicatorTest {
 
-  private static final String OTHER_STORY = """
+  private static final String OTHER_STORY =
+      """
       Heavy rain flooded dozens of villages in the north of the country on Sunday, forcing thousands
       of residents to leave their homes, the emergency ministry said. Rescue teams used boats to reach
       families trapped on rooftops, and the army sent helicopters to drop food and water. Officials said
       the river had risen more than four metres in a day, the highest level recorded in forty years.
       Schools in the region will remain closed until the water recedes, the regional governor said.""";
-  private static final String SAME_EVENT_OTHER_WRITER = """
+  private static final String SAME_EVENT_OTHER_WRITER =
+      """
       Thousands of people were evacuated after the river burst its banks in the north on Sunday.
       According to the regional governor, schools are closed while helicopters deliver supplies and
       volunteers in small boats help stranded residents; water levels were described as a forty-year record,
@@ -50,7 +52,8 @@ class DeduplicatorTest {
   @Test
   void exactCopyWithOtherTypographyIsAnExactDuplicate() {
     dedup.decide("a", null, "He said \u201cno\u201d \u2014 twice. " + OTHER_STORY, 1);
-    Decision copy = dedup.decide("b", null, "he said \"NO\" - twice. " + OTHER_STORY.toUpperCase(), 2);
+    Decision copy =
+        dedup.decide("b", null, "he said \"NO\" - twice. " + OTHER_STORY.toUpperCase(), 2);
     assertThat(copy.method()).isEqualTo(Decision.Method.EXACT_TEXT);
     assertThat(copy.similarity()).isEqualTo(1.0);
   }
@@ -75,7 +78,9 @@ class DeduplicatorTest {
   void copiesOfACopyJoinTheOriginalCluster() {
     dedup.decide("orig", null, OTHER_STORY, 1);
     dedup.decide("copy", null, OTHER_STORY + " Reuters contributed reporting.", 2);
-    Decision third = dedup.decide("third", null, "Updated: " + OTHER_STORY + " Reuters contributed reporting.", 3);
+    Decision third =
+        dedup.decide(
+            "third", null, "Updated: " + OTHER_STORY + " Reuters contributed reporting.", 3);
     assertThat(third.clusterId()).isEqualTo("orig");
   }
 
@@ -89,6 +94,7 @@ class DeduplicatorTest {
   }
 
   private static CleanedDocument clean(String seed) {
-    return new ArticleCleaner().clean(new RawDocument(SeedArticles.bytes(seed), "text/plain", null, null));
+    return new ArticleCleaner()
+        .clean(new RawDocument(SeedArticles.bytes(seed), "text/plain", null, null));
   }
 }

@@ -23,12 +23,17 @@ class TopicMatcherTest {
 
   @Test
   void seedArticleIsFlaggedBorderTensionsWithEvidence() {
-    CleanedDocument doc = new ArticleCleaner().clean(
-        new RawDocument(SeedArticles.bytes(SeedArticles.SCRAPED), "text/plain", null, null));
+    CleanedDocument doc =
+        new ArticleCleaner()
+            .clean(
+                new RawDocument(
+                    SeedArticles.bytes(SeedArticles.SCRAPED), "text/plain", null, null));
     MatchResult result = matcher.match(doc.title(), doc.text());
 
     assertThat(result.errors()).isEmpty();
-    assertThat(result.flags()).extracting(TopicFlagResult::topicId).containsExactly("border-tensions");
+    assertThat(result.flags())
+        .extracting(TopicFlagResult::topicId)
+        .containsExactly("border-tensions");
     TopicFlagResult flag = result.flags().get(0);
     assertThat(flag.score()).isBetween(0.0, 1.0);
     // Proximity queries highlight the whole passage between the matched words.
@@ -38,24 +43,37 @@ class TopicMatcherTest {
 
   @Test
   void crossBorderTradeAndSportAreNotBorderTensions() {
-    assertThat(matcher.match("Cross-border trade grows",
-        "Exporters said cross-border trade between the two countries rose by 12 percent, "
-            + "as customs officers at the border cleared lorries faster.").flags()).isEmpty();
-    assertThat(matcher.match("Derby preview",
-        "The football team's forces on the border of the penalty area troubled the defence; "
-            + "troops of fans travelled to the tournament.").flags()).isEmpty();
+    assertThat(
+            matcher
+                .match(
+                    "Cross-border trade grows",
+                    "Exporters said cross-border trade between the two countries rose by 12 percent, "
+                        + "as customs officers at the border cleared lorries faster.")
+                .flags())
+        .isEmpty();
+    assertThat(
+            matcher
+                .match(
+                    "Derby preview",
+                    "The football team's forces on the border of the penalty area troubled the defence; "
+                        + "troops of fans travelled to the tournament.")
+                .flags())
+        .isEmpty();
   }
 
   @Test
   void queryThatDoesNotParseIsRefusedNamingTheTopic() {
-    TopicDefinition broken = new TopicDefinition("broken", "Broken", "", "border AND (", 0, true, 1, Map.of());
+    TopicDefinition broken =
+        new TopicDefinition("broken", "Broken", "", "border AND (", 0, true, 1, Map.of());
     assertThatThrownBy(() -> new TopicMatcher(List.of(broken)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("broken");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("broken");
   }
 
   @Test
   void definitionsAreValidated() {
-    assertThatThrownBy(() -> new TopicDefinition("Border Tensions", null, null, "x", 0, true, 1, null))
+    assertThatThrownBy(
+            () -> new TopicDefinition("Border Tensions", null, null, "x", 0, true, 1, null))
         .hasMessageContaining("kebab-case");
     assertThatThrownBy(() -> new TopicDefinition("a", null, null, " ", 0, true, 1, null))
         .hasMessageContaining("empty query");
