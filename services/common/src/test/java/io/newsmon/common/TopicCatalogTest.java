@@ -38,7 +38,8 @@ class TopicCatalogTest {
         .hasMessageContaining("kebab");
     assertThatThrownBy(() -> new TopicSpec("news_raw", 1, false, Duration.ofDays(1), "bytes", "x"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TopicSpec("news.raw", 0, false, Duration.ofDays(1), "bytes", "x"))
+    assertThatThrownBy(
+            () -> new TopicSpec("test.topic", 0, false, Duration.ofDays(1), "bytes", "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("partitions");
   }

@@ -41,9 +41,9 @@ class LocalKafkaIT {
                     List.of(TopicCatalog.NEWS_RAW.name(), TopicCatalog.NEWS_CLEAN.name()))
                 .allTopicNames()
                 .get();
-        assertThat(described.get("news.raw").partitions())
+        assertThat(described.get(TopicCatalog.NEWS_RAW.name()).partitions())
             .hasSize(TopicCatalog.NEWS_RAW.partitions());
-        assertThat(described.get("news.clean").partitions()).hasSize(1);
+        assertThat(described.get(TopicCatalog.NEWS_CLEAN.name()).partitions()).hasSize(1);
 
         var resource =
             new ConfigResource(ConfigResource.Type.TOPIC, TopicCatalog.ALERTS_SUBSCRIPTIONS.name());
