@@ -67,18 +67,19 @@ public final class Newsmon implements Runnable {
       NewsmonHome home = NewsmonHome.locate();
       Path work = home.runtimeDir().resolve("demo-" + Instant.now().toEpochMilli());
       List<Path> input = files == null || files.isEmpty() ? Demo.seedFiles(home) : files;
+      int exit = 1;
       try {
-        Demo.Result result = Demo.run(home, work, input, out());
-        return Demo.report(result, out());
-      } catch (IllegalStateException e) {
+        exit = Demo.report(Demo.run(home, work, input, out()), out());
+      } catch (IllegalStateException | java.io.IOException e) {
         System.err.println("demo FAILED: " + e.getMessage());
-        System.err.println("logs are in " + work.resolve("logs"));
-        return 1;
       } finally {
-        if (Files.exists(work)) {
-          deleteRecursively(work.resolve("data"));
+        // Keep the services' logs of a failed run for diagnosis; a good run leaves nothing.
+        deleteRecursively(exit == 0 ? work : work.resolve("data"));
+        if (exit != 0) {
+          System.err.println("service logs: " + work.resolve("logs"));
         }
       }
+      return exit;
     }
   }
 
