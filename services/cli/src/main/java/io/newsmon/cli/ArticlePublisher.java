@@ -87,16 +87,11 @@ public final class ArticlePublisher implements AutoCloseable {
     for (Path file : files) {
       String type = contentType(file);
       if (type == null) {
-        skipped.add(file + ": not an article file (.html, .html.gz, .htm, .md, .txt)");
+        skipped.add(file + ": not an article file (.html, .html.gz, .htm, .md, .txt, .json)");
         continue;
       }
       try {
-        byte[] bytes = Files.readAllBytes(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-          try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            bytes = in.readAllBytes();
-          }
-        }
+        byte[] bytes = readPayload(file);
         RawArticle article = article(file, type, bytes);
         ProducerRecord<String, RawArticle> record =
             new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
@@ -110,6 +105,17 @@ public final class ArticlePublisher implements AutoCloseable {
       }
     }
     return new Summary(published, skipped, failed);
+  }
+
+  /** The file's bytes, decompressed when it is gzip (.gz). */
+  static byte[] readPayload(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (file.getFileName().toString().endsWith(".gz")) {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+        return in.readAllBytes();
+      }
+    }
+    return bytes;
   }
 
   static RawArticle article(Path file, String contentType, byte[] bytes) {
@@ -140,6 +146,9 @@ public final class ArticlePublisher implements AutoCloseable {
     }
     if (name.endsWith(".txt")) {
       return "text/plain";
+    }
+    if (name.endsWith(".json")) {
+      return "application/json";
     }
     return null;
   }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
       Newsmon.Up.class,
       Newsmon.Down.class,
       Newsmon.Status.class,
-      Newsmon.Publish.class
+      Newsmon.Publish.class,
+      CleanCommand.class
     })
 public final class Newsmon implements Runnable {
 

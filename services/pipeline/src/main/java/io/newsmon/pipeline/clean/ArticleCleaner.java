@@ -1,18 +1,17 @@
 package io.newsmon.pipeline.clean;
 
 import io.newsmon.pipeline.clean.RejectedArticleException.Reason;
+import io.newsmon.pipeline.text.TextNormalizer;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Turns a raw document into a clean article: decode, split into blocks by format, find title, date
@@ -56,21 +55,30 @@ public final class ArticleCleaner {
   }
 
   private CleanedDocument fromHtml(String html, String url) {
-    HtmlText.Page page = HtmlText.parse(html, url);
-    List<String> body = Boilerplate.strip(page.paragraphs());
+    Document doc = Jsoup.parse(html, url == null ? "" : url);
+    HtmlMetadata meta = HtmlMetadata.of(doc);
+    List<String> body = new ArrayList<>(Boilerplate.strip(HtmlExtractor.mainText(doc)));
+    if (meta.title() != null) {
+      // The headline repeated in the body (kicker-plus-headline variants included) is not text.
+      String title = TextNormalizer.normalize(meta.title());
+      body.removeIf(
+          p ->
+              title.contains(TextNormalizer.normalize(p)) && Boilerplate.words(p) >= 3
+                  || TextNormalizer.normalize(p).equals(title));
+    }
     requireText(body);
-    String title = page.title().isEmpty() ? body.get(0) : page.title();
-    String source = url != null ? url : page.canonicalUrl();
-    String canonical = CanonicalUrl.of(page.canonicalUrl() != null ? page.canonicalUrl() : url);
+    String title = meta.title() != null ? meta.title() : body.get(0);
+    String source = url != null ? url : meta.canonicalUrl();
+    String canonical = CanonicalUrl.of(meta.canonicalUrl() != null ? meta.canonicalUrl() : url);
     return new CleanedDocument(
         title,
         body,
         source,
         canonical,
-        parseInstant(page.publishedAt()),
-        page.language() != null
-            ? page.language().split("-")[0].toLowerCase(Locale.ROOT)
-            : guessLanguage(body));
+        meta.publishedAt(),
+        meta.language() != null ? meta.language() : guessLanguage(body),
+        meta.author(),
+        meta.siteName());
   }
 
   private CleanedDocument fromBlocks(List<MarkdownText.Block> blocks, String url) {
@@ -83,7 +91,7 @@ public final class ArticleCleaner {
       String t = block.text();
       Matcher urlLine = URL_LINE.matcher(t);
       if (DATE_LINE.matcher(t).matches() && published == null) {
-        published = parseDate(t);
+        published = Dates.fromText(t);
       } else if (urlLine.matches()) {
         foundUrl = foundUrl == null ? urlLine.group(1) : foundUrl;
       } else if (title == null && !bodyStarted && looksLikeTitle(block)) {
@@ -100,7 +108,7 @@ public final class ArticleCleaner {
     }
     String source = url != null ? url : foundUrl;
     return new CleanedDocument(
-        title, body, source, CanonicalUrl.of(source), published, guessLanguage(body));
+        title, body, source, CanonicalUrl.of(source), published, guessLanguage(body), null, null);
   }
 
   private static boolean looksLikeTitle(MarkdownText.Block block) {
@@ -146,34 +154,13 @@ public final class ArticleCleaner {
   }
 
   private static void requireText(List<String> body) {
-    if (body.isEmpty() || body.stream().mapToInt(Boilerplate::words).sum() < 20) {
+    // Twenty words, or eighty letters for scripts written without spaces (Chinese, Japanese).
+    int words = body.stream().mapToInt(Boilerplate::words).sum();
+    long letters =
+        body.stream().flatMapToInt(String::codePoints).filter(Character::isLetter).count();
+    if (words < 20 && letters < 80) {
       throw new RejectedArticleException(
           Reason.NO_TEXT, "no article text found (fewer than 20 words remain)");
-    }
-  }
-
-  private static Instant parseDate(String line) {
-    try {
-      return LocalDate.parse(line, DATE_FORMAT).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static Instant parseInstant(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value)
-            .atStartOfDay(ZoneOffset.UTC)
-            .toInstant();
-      } catch (DateTimeParseException ignored) {
-        return null;
-      }
     }
   }
 

@@ -21,14 +21,39 @@ final class Boilerplate {
           "(?i)\\b(sign up|subscribe|subscription|subscribers|newsletter|support (us|the|our|independent)"
               + "|donat(e|ion)|contribut(e|ion) (today|now)|a message from|privacy policy|cookie"
               + "|all rights reserved|follow us|share this|read more|related (article|story|stories|content)"
-              + "|most read|advertisement|remind me later|not ready to support)\\b");
+              + "|most read|most popular|related links?|advertisement|remind me later"
+              + "|not ready to support)\\b");
+  private static final Pattern DATE_WORDS =
+      Pattern.compile(
+          "(?i)\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
+              + "|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?"
+              + "|fri(day)?|sat(urday)?|sun(day)?|published|updated|posted|last|first|on|at|am|pm"
+              + "|[a-z]{2,4}t|utc|gmt|ago|an?|hours?|minutes?|days?|weeks?|yesterday|today|by)\\b"
+              + "|\\d+(st|nd|rd|th)?|[:,.|·•/@()\\-–—]");
   private static final Pattern DOMAIN_CREDIT = Pattern.compile("(?i)^[\\w.-]+\\.[a-z]{2,}$");
   private static final Pattern ORIGINAL_URL = Pattern.compile("(?i)^(original url|source):?\\s*$");
 
   private Boilerplate() {}
 
+  /**
+   * A dateline such as "Published Nov 18, 2019 @17:19 PM · Updated: an hour ago": short, with a
+   * number, and nothing left once date and time words are removed.
+   */
+  static boolean isDateline(String paragraph) {
+    String t = paragraph.strip();
+    return words(t) <= 14
+        && t.chars().anyMatch(Character::isDigit)
+        && DATE_WORDS.matcher(t).replaceAll(" ").isBlank();
+  }
+
+  /** A short line that is a call to action or a teaser ("Sign up for our newsletter"). */
   static boolean isMarker(String paragraph) {
-    return MARKER.matcher(paragraph).find() && paragraph.length() < 600;
+    return words(paragraph) <= 20 && MARKER.matcher(paragraph).find();
+  }
+
+  /** Any paragraph that speaks of subscribing, donating, newsletters and the like. */
+  private static boolean mentionsMarker(String paragraph) {
+    return paragraph.length() < 600 && MARKER.matcher(paragraph).find();
   }
 
   /** Paragraphs without boilerplate, in order. */
@@ -48,32 +73,35 @@ final class Boilerplate {
     String t = p.strip();
     if (t.isEmpty()
         || isMarker(t)
+        || isDateline(t)
         || DOMAIN_CREDIT.matcher(t).matches()
         || ORIGINAL_URL.matcher(t).matches()) {
       return true;
     }
-    // Button and menu labels: one or two words without sentence punctuation.
-    String[] words = t.split("\\s+");
-    return words.length <= 2 && !t.matches(".*[.!?\"”:]$");
+    // Button and menu labels: one or two short words without sentence punctuation.
+    return words(t) <= 2 && t.length() < 30 && !t.matches(".*[.!?\"”:。！？]$");
   }
 
   /**
-   * Index where a trailing appeal block starts, or -1: the first marker paragraph that starts in
-   * the last 40 % of the words and is followed by another marker.
+   * Index where a trailing appeal block starts, or -1: the first short call to action, after at
+   * least 80 words of text, from which on at least 40 % of the paragraphs are boilerplate. A lone
+   * "Read more" in mid-article does not qualify; a newsletter box followed by a donation appeal
+   * does, including the appeal's ordinary-looking sentences.
    */
   static int tailStart(List<String> paragraphs) {
-    int total = 0;
-    for (String p : paragraphs) {
-      total += words(p);
-    }
     int seen = 0;
     for (int i = 0; i < paragraphs.size(); i++) {
       String p = paragraphs.get(i);
-      if (seen >= total * 0.6 && isMarker(p)) {
-        for (int j = i + 1; j < paragraphs.size(); j++) {
-          if (isMarker(paragraphs.get(j))) {
-            return i;
+      if (seen >= 80 && isMarker(p)) {
+        int boilerplate = 0;
+        for (int j = i; j < paragraphs.size(); j++) {
+          String q = paragraphs.get(j);
+          if (mentionsMarker(q) || isNoise(q)) {
+            boilerplate++;
           }
+        }
+        if (boilerplate * 10 >= (paragraphs.size() - i) * 4) {
+          return i;
         }
       }
       seen += words(p);

@@ -42,6 +42,8 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
             .setText(text)
             .setLanguage(doc.language())
             .setPublishedAt(doc.publishedAt())
+            .setAuthor(doc.author())
+            .setSiteName(doc.siteName())
             .setWordCount(doc.wordCount())
             .setContentHash(Deduplicator.contentHash(text))
             .setIngestedAt(raw.getIngestedAt())

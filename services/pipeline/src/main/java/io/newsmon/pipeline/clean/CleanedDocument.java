@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param canonicalUrl {@code url} normalised for identity, or null
  * @param publishedAt publication time found in the document, or null
  * @param language ISO 639-1 code, or null when unsure
+ * @param author byline, or null
+ * @param siteName publication name, or null
  */
 public record CleanedDocument(
     String title,
@@ -20,7 +22,9 @@ public record CleanedDocument(
     String url,
     String canonicalUrl,
     Instant publishedAt,
-    String language) {
+    String language,
+    String author,
+    String siteName) {
 
   public CleanedDocument {
     Objects.requireNonNull(title, "title");
