@@ -21,8 +21,16 @@ final class Boilerplate {
           "(?i)\\b(sign up|subscribe|subscription|subscribers|newsletter|support (us|the|our|independent)"
               + "|donat(e|ion)|contribut(e|ion) (today|now)|a message from|privacy policy|cookie"
               + "|all rights reserved|follow us|share this|read more|related (article|story|stories|content)"
-              + "|most read|most popular|related links?|advertisement|remind me later"
+              + "|most read|most popular|related links?|related roundup|advertisement|remind me later"
+              + "|you may also like|more from|more (great |top |latest )?[\\w ]{0,20}stories|loading content"
+              + "|tell us what you think|to your inbox|in your inbox|delivered to your"
               + "|not ready to support)\\b");
+  private static final Pattern BYLINE =
+      Pattern.compile(
+          "^(?i:by|written by|reporting by|words by)\\s+\\p{Lu}[\\p{L}.'’-]*(\\s+(?i:and\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,4}"
+              + "(\\s*[,|·•-].*)?$");
+  private static final Pattern ISO_DATE_TIME =
+      Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2})?)?\\b");
   private static final Pattern DATE_WORDS =
       Pattern.compile(
           "(?i)\\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?"
@@ -41,14 +49,23 @@ final class Boilerplate {
    */
   static boolean isDateline(String paragraph) {
     String t = paragraph.strip();
+    if (words(t) <= 6 && ISO_DATE_TIME.matcher(t).find()) {
+      return true; // "Jane Doe 2019-11-20 14:35:08" in teaser lists
+    }
     return words(t) <= 14
         && t.chars().anyMatch(Character::isDigit)
         && DATE_WORDS.matcher(t).replaceAll(" ").isBlank();
   }
 
+  /** "By Phil Helsel", "By Jane Doe and John Roe, Reuters": a byline, not text. */
+  static boolean isByline(String paragraph) {
+    String t = paragraph.strip();
+    return words(t) <= 10 && BYLINE.matcher(t).matches();
+  }
+
   /** A short line that is a call to action or a teaser ("Sign up for our newsletter"). */
   static boolean isMarker(String paragraph) {
-    return words(paragraph) <= 20 && MARKER.matcher(paragraph).find();
+    return words(paragraph) <= 30 && MARKER.matcher(paragraph).find();
   }
 
   /** Any paragraph that speaks of subscribing, donating, newsletters and the like. */
@@ -74,6 +91,7 @@ final class Boilerplate {
     if (t.isEmpty()
         || isMarker(t)
         || isDateline(t)
+        || isByline(t)
         || DOMAIN_CREDIT.matcher(t).matches()
         || ORIGINAL_URL.matcher(t).matches()) {
       return true;
@@ -84,9 +102,9 @@ final class Boilerplate {
 
   /**
    * Index where a trailing appeal block starts, or -1: the first short call to action, after at
-   * least 80 words of text, from which on at least 40 % of the paragraphs are boilerplate. A lone
-   * "Read more" in mid-article does not qualify; a newsletter box followed by a donation appeal
-   * does, including the appeal's ordinary-looking sentences.
+   * least 80 words of text, such that at least 60 % of the words from there on are boilerplate or
+   * appeal. A newsletter box in mid-article followed by more article does not qualify; a newsletter
+   * box followed by a donation appeal ("We, the journalists of ..., need your help") does.
    */
   static int tailStart(List<String> paragraphs) {
     int seen = 0;
@@ -94,13 +112,16 @@ final class Boilerplate {
       String p = paragraphs.get(i);
       if (seen >= 80 && isMarker(p)) {
         int boilerplate = 0;
+        int all = 0;
         for (int j = i; j < paragraphs.size(); j++) {
           String q = paragraphs.get(j);
-          if (mentionsMarker(q) || isNoise(q)) {
-            boilerplate++;
+          int w = Math.max(1, words(q));
+          all += w;
+          if (mentionsMarker(q) || isNoise(q) || isAppeal(q)) {
+            boilerplate += w;
           }
         }
-        if (boilerplate * 10 >= (paragraphs.size() - i) * 4) {
+        if (boilerplate * 10 >= all * 6) {
           return i;
         }
       }
@@ -108,6 +129,23 @@ final class Boilerplate {
     }
     return -1;
   }
+
+  /** Addressed to the reader: "we", "our", "you" make up a noticeable share of the words. */
+  static boolean isAppeal(String paragraph) {
+    String[] tokens = paragraph.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}']+");
+    int personal = 0;
+    for (String t : tokens) {
+      if (APPEAL_WORDS.contains(t)) {
+        personal++;
+      }
+    }
+    return tokens.length >= 8 && personal * 100 >= tokens.length * 7;
+  }
+
+  private static final java.util.Set<String> APPEAL_WORDS =
+      java.util.Set.of(
+          "we", "our", "us", "ours", "you", "your", "yours", "you're", "we're", "we've", "you've",
+          "we’re", "you’re");
 
   static int words(String p) {
     String t = p.strip();

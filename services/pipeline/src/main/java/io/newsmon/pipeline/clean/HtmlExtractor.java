@@ -49,6 +49,10 @@ final class HtmlExtractor {
               + "shares|footer|masthead|byline|author-bio|dateline|timestamp|subscribe|signup|popup|"
               + "modal|nav|navigation|menu|pagination|pager|tags|trending|most-popular)($|[\\s_-])");
 
+  /** Hover cards and tooltips: hidden until pointed at, never part of the sentence they sit in. */
+  private static final Pattern HOVER_CARD =
+      Pattern.compile("(?i)(rollover|tooltip|popover|hovercard).*(block|content|body|card|box)");
+
   /** Class or id words of what is usually not the article, unless it holds prose. */
   private static final Pattern WEAK_NEGATIVE =
       Pattern.compile(
@@ -106,11 +110,50 @@ final class HtmlExtractor {
     }
     Element root = body.clone();
     prune(root);
-    Element container = choose(root);
-    if (container == null) {
-      return List.of();
+    List<String> paragraphs = new ArrayList<>();
+    for (Element part : choose(root)) {
+      paragraphs.addAll(render(part));
     }
-    return render(container);
+    return paragraphs;
+  }
+
+  /**
+   * The container plus its continuations: sites that split an article into chunks around ads repeat
+   * the chunk's tag and classes, so elements with the same signature elsewhere on the page that
+   * hold prose belong to the text too. Returned in document order.
+   */
+  static List<Element> withContinuations(Element root, Element container) {
+    List<Element> parts = new ArrayList<>();
+    if (container.className().isBlank() || container == root) {
+      parts.add(container);
+      return parts;
+    }
+    // Chunks of one article are near each other: within two levels of the container.
+    Element scope = container;
+    for (int level = 0; level < 2 && scope.parent() != null && scope != root; level++) {
+      scope = scope.parent();
+    }
+    for (Element e : scope.getElementsByTag(container.tagName())) {
+      if (e == container) {
+        parts.add(e);
+      } else if (e.className().equals(container.className())
+          && !isAncestor(e, container)
+          && !isAncestor(container, e)
+          && paragraphText(e) >= 25
+          && linkDensity(e) < 0.3) {
+        parts.add(e);
+      }
+    }
+    return parts;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void prune(Element root) {
@@ -131,8 +174,14 @@ final class HtmlExtractor {
         continue;
       }
       if (STRONG_NEGATIVE.matcher(names).find()
+          || HOVER_CARD.matcher(e.className()).find()
           || (WEAK_NEGATIVE.matcher(names).find() && e.text().length() - linkText(e) < 300)) {
         negatives.add(e);
+      }
+    }
+    for (Element list : root.select("ul, ol")) {
+      if (isLinkList(list)) {
+        negatives.add(list);
       }
     }
     int total = root.text().length();
@@ -144,7 +193,26 @@ final class HtmlExtractor {
     }
   }
 
-  static Element choose(Element root) {
+  /**
+   * A list of teasers ("More great stories", "Related"): most items carry a link and a good part of
+   * the list's text is link text.
+   */
+  static boolean isLinkList(Element list) {
+    var items = list.children();
+    if (items.size() < 3) {
+      return false;
+    }
+    int linked = 0;
+    for (Element item : items) {
+      if (!item.select("a").isEmpty()) {
+        linked++;
+      }
+    }
+    return linked * 4 >= items.size() * 3 && linkDensity(list) >= 0.35;
+  }
+
+  /** The elements holding the article text, in document order. */
+  static List<Element> choose(Element root) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Element p : root.getAllElements()) {
       if (!isParagraph(p)) {
@@ -171,7 +239,12 @@ final class HtmlExtractor {
       }
     }
     if (best == null) {
-      return root;
+      return List.of(root);
+    }
+    List<Element> chunks = withContinuations(root, best);
+    if (chunks.size() > 1) {
+      LOG.debug("article in {} chunks like {}", chunks.size(), describe(best));
+      return chunks;
     }
     // Articles are often split into sibling containers (by ads, figures, "cards"): climb to an
     // ancestor a few levels up when it adds substantial text and stays prose-like.
@@ -213,7 +286,7 @@ final class HtmlExtractor {
           chosenText,
           marked == null ? "-" : describe(marked));
     }
-    return chosen;
+    return List.of(chosen);
   }
 
   private static String describe(Element e) {
@@ -323,8 +396,10 @@ final class HtmlExtractor {
     List<String> paragraphs = new ArrayList<>();
     for (Block block : blocks) {
       String text = block.text();
-      // Lists of links (related stories, tags, share bars) are navigation, not prose.
-      if (block.linkChars > text.length() * 0.5) {
+      // Links (related stories, tags, share bars) are navigation, not prose; a sentence with a
+      // long linked phrase is still a sentence.
+      double linkShare = block.linkChars / (double) text.length();
+      if (linkShare > 0.9 || (linkShare > 0.5 && Boilerplate.words(text) < 15)) {
         continue;
       }
       paragraphs.add(text);
