@@ -24,6 +24,8 @@ final class Boilerplate {
               + "|most read|most popular|related links?|related roundup|advertisement|remind me later"
               + "|you may also like|more from|more (great |top |latest )?[\\w ]{0,20}stories|loading content"
               + "|tell us what you think|to your inbox|in your inbox|delivered to your"
+              + "|(our |the )?latest (stories|news|articles)|click here|share (it|this)( story| article)?"
+              + " with|like this (story|article)"
               + "|not ready to support)\\b");
   private static final Pattern BYLINE =
       Pattern.compile(
@@ -121,13 +123,26 @@ final class Boilerplate {
             boilerplate += w;
           }
         }
-        if (boilerplate * 10 >= all * 6) {
+        if (boilerplate * 10 >= all * 6 || onlyShortLinesFollow(paragraphs, i)) {
           return i;
         }
       }
       seen += words(p);
     }
     return -1;
+  }
+
+  /** After a "Latest stories" or "Related" heading, nothing but teaser-length lines. */
+  private static boolean onlyShortLinesFollow(List<String> paragraphs, int heading) {
+    if (heading == paragraphs.size() - 1) {
+      return true;
+    }
+    for (int j = heading + 1; j < paragraphs.size(); j++) {
+      if (words(paragraphs.get(j)) > 30) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Addressed to the reader: "we", "our", "you" make up a noticeable share of the words. */
