@@ -1,21 +1,23 @@
 package io.newsmon.pipeline.clean;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.pipeline.clean.RejectedArticleException.Reason;
 import io.newsmon.pipeline.text.TextNormalizer;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Turns a raw document into a clean article: decode, split into blocks by format, find title, date
- * and source URL, drop boilerplate. Stateless and thread-safe.
+ * Turns a raw document into a clean article: detect the format (from the content type, then the
+ * content), decode, extract the main text by format, read metadata, drop boilerplate, normalise the
+ * text for display and detect the language.
+ *
+ * <p>Not thread-safe (the language detector keeps per-call state): one instance per stream task.
  */
 public final class ArticleCleaner {
 
@@ -23,35 +25,68 @@ public final class ArticleCleaner {
       Pattern.compile(
           "^(January|February|March|April|May|June|July|August|September|October|November|December)"
               + " \\d{1,2}, \\d{4}$");
-  private static final DateTimeFormatter DATE_FORMAT =
-      DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
   private static final Pattern URL_LINE = Pattern.compile("^<?(https?://\\S+?)>?$");
-  private static final Set<String> ENGLISH_STOPWORDS =
-      Set.of(
-          "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as",
-          "said", "by", "it", "at", "from", "his", "her", "have", "has", "are", "were", "be",
-          "this", "not");
   private static final int MAX_TITLE_WORDS = 25;
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^#{1,6} \\S");
   private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]\\n]+]\\([^)\\s]*\\)");
+  private static final Pattern CHARSET_PARAM =
+      Pattern.compile("(?i)charset\\s*=\\s*\"?([^\\s;\"]+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LanguageGuesser languages = new LanguageGuesser();
+
+  /** The formats the cleaner reads. */
+  enum Format {
+    HTML,
+    MARKDOWN,
+    PLAIN,
+    JSON
+  }
 
   /** Cleans one document; throws {@link RejectedArticleException} when it is not an article. */
   public CleanedDocument clean(RawDocument raw) {
-    String text = Payloads.decode(raw.payload(), raw.charset());
-    String type = raw.contentType().toLowerCase(Locale.ROOT).split(";")[0].strip();
-    return switch (type) {
-      case "text/html", "application/xhtml+xml" -> fromHtml(text, raw.url());
-      case "text/markdown", "text/x-markdown" -> fromBlocks(MarkdownText.blocks(text), raw.url());
-      case "text/plain" ->
-          fromBlocks(
-              looksLikeMarkdown(text) ? MarkdownText.blocks(text) : plainBlocks(text), raw.url());
-      default ->
-          throw new RejectedArticleException(
-              Reason.UNSUPPORTED_CONTENT_TYPE,
-              "content type '"
-                  + raw.contentType()
-                  + "' is not text/html, text/markdown or text/plain");
-    };
+    String charset = raw.charset() != null ? raw.charset() : charsetParameter(raw.contentType());
+    Format format = Formats.detect(raw.contentType(), raw.payload());
+    String text = Payloads.decode(raw.payload(), charset, format == Format.HTML);
+    if (format == Format.PLAIN && looksLikeMarkdown(text)) {
+      format = Format.MARKDOWN;
+    }
+    CleanedDocument doc =
+        switch (format) {
+          case HTML -> fromHtml(text, raw.url());
+          case MARKDOWN -> fromBlocks(MarkdownText.blocks(text), raw.url());
+          case PLAIN -> fromBlocks(plainBlocks(text), raw.url());
+          case JSON -> fromJson(text, raw.url());
+        };
+    return finish(doc);
+  }
+
+  /** Display normalisation, the text requirement and the language, common to all formats. */
+  private CleanedDocument finish(CleanedDocument doc) {
+    List<String> paragraphs = new ArrayList<>();
+    for (String p : doc.paragraphs()) {
+      String display = TextNormalizer.display(p);
+      if (!display.isEmpty()) {
+        paragraphs.add(display);
+      }
+    }
+    requireText(paragraphs);
+    String title = TextNormalizer.display(doc.title());
+    String language = languages.guess(String.join("\n", paragraphs));
+    return new CleanedDocument(
+        title.isEmpty() ? paragraphs.get(0) : title,
+        paragraphs,
+        doc.url(),
+        doc.canonicalUrl(),
+        doc.publishedAt(),
+        language != null ? language : doc.language(),
+        doc.author() == null ? null : TextNormalizer.display(doc.author()),
+        doc.siteName() == null ? null : TextNormalizer.display(doc.siteName()));
+  }
+
+  private static String charsetParameter(String contentType) {
+    Matcher m = CHARSET_PARAM.matcher(contentType);
+    return m.find() ? m.group(1) : null;
   }
 
   private CleanedDocument fromHtml(String html, String url) {
@@ -67,18 +102,73 @@ public final class ArticleCleaner {
                   || TextNormalizer.normalize(p).equals(title));
     }
     requireText(body);
-    String title = meta.title() != null ? meta.title() : body.get(0);
     String source = url != null ? url : meta.canonicalUrl();
     String canonical = CanonicalUrl.of(meta.canonicalUrl() != null ? meta.canonicalUrl() : url);
     return new CleanedDocument(
-        title,
+        meta.title() != null ? meta.title() : "",
         body,
         source,
         canonical,
         meta.publishedAt(),
-        meta.language() != null ? meta.language() : guessLanguage(body),
+        meta.language(),
         meta.author(),
         meta.siteName());
+  }
+
+  /**
+   * A JSON article record: {@code url}, {@code title}, the body as {@code html} (cleaned like a
+   * page) or as {@code text}/{@code body}/{@code content} (cleaned like scraped text), and optional
+   * {@code author}, {@code publishedAt}, {@code siteName}, {@code language}. What the record states
+   * overrides what the cleaner finds.
+   */
+  private CleanedDocument fromJson(String json, String url) {
+    JsonNode record;
+    try {
+      record = JSON.readTree(json);
+    } catch (Exception e) {
+      throw new RejectedArticleException(
+          Reason.UNDECODABLE, "not a JSON article record: " + e.getMessage());
+    }
+    if (record == null || !record.isObject()) {
+      throw new RejectedArticleException(
+          Reason.UNDECODABLE, "a JSON article record must be an object");
+    }
+    String recordUrl = first(field(record, "url"), url);
+    String html = field(record, "html");
+    String text =
+        first(field(record, "text"), first(field(record, "body"), field(record, "content")));
+    CleanedDocument found;
+    if (html != null) {
+      found = fromHtml(html, recordUrl);
+    } else if (text != null) {
+      found =
+          fromBlocks(
+              looksLikeMarkdown(text) ? MarkdownText.blocks(text) : plainBlocks(text), recordUrl);
+    } else {
+      throw new RejectedArticleException(
+          Reason.NO_TEXT, "JSON record has no html, text, body or content field");
+    }
+    String source = first(recordUrl, found.url());
+    return new CleanedDocument(
+        first(field(record, "title"), found.title()),
+        found.paragraphs(),
+        source,
+        CanonicalUrl.of(first(field(record, "canonicalUrl"), first(found.canonicalUrl(), source))),
+        first(
+            Dates.parse(first(field(record, "publishedAt"), field(record, "datePublished"))),
+            found.publishedAt()),
+        first(field(record, "language"), found.language()),
+        first(field(record, "author"), found.author()),
+        first(field(record, "siteName"), found.siteName()));
+  }
+
+  private static String field(JsonNode record, String name) {
+    JsonNode value = record.get(name);
+    return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+  }
+
+  private static <T> T first(T a, T b) {
+    return a != null ? a : b;
   }
 
   private CleanedDocument fromBlocks(List<MarkdownText.Block> blocks, String url) {
@@ -108,7 +198,7 @@ public final class ArticleCleaner {
     }
     String source = url != null ? url : foundUrl;
     return new CleanedDocument(
-        title, body, source, CanonicalUrl.of(source), published, guessLanguage(body), null, null);
+        title, body, source, CanonicalUrl.of(source), published, null, null, null);
   }
 
   private static boolean looksLikeTitle(MarkdownText.Block block) {
@@ -162,22 +252,5 @@ public final class ArticleCleaner {
       throw new RejectedArticleException(
           Reason.NO_TEXT, "no article text found (fewer than 20 words remain)");
     }
-  }
-
-  /** English or unknown, by stopword share; a language-detection library replaces it in issue 3. */
-  static String guessLanguage(List<String> body) {
-    int words = 0;
-    int stop = 0;
-    for (String p : body) {
-      for (String w : p.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-        if (!w.isEmpty()) {
-          words++;
-          if (ENGLISH_STOPWORDS.contains(w)) {
-            stop++;
-          }
-        }
-      }
-    }
-    return words > 0 && stop * 100 / words >= 15 ? "en" : null;
   }
 }

@@ -18,6 +18,15 @@ final class Payloads {
   private Payloads() {}
 
   static String decode(byte[] payload, String declaredCharset) {
+    return decode(payload, declaredCharset, false);
+  }
+
+  /**
+   * Decodes {@code payload}: the declared charset (HTTP header, producer) wins, then a byte order
+   * mark, then, for HTML, a {@code <meta charset>} or {@code http-equiv} declaration near the
+   * start; else strict UTF-8, and Windows-1252 (which maps every byte) for undeclared legacy text.
+   */
+  static String decode(byte[] payload, String declaredCharset, boolean html) {
     if (payload.length == 0) {
       throw new RejectedArticleException(Reason.EMPTY, "empty payload");
     }
@@ -25,19 +34,26 @@ final class Payloads {
       throw new RejectedArticleException(
           Reason.TOO_LARGE, payload.length + " bytes exceeds the limit of " + MAX_BYTES);
     }
-    if (looksBinary(payload)) {
+    Bom bom = Bom.of(payload);
+    if (bom == null && looksBinary(payload)) {
       throw new RejectedArticleException(
           Reason.BINARY, "payload contains binary data (NUL or control bytes)");
     }
-    Charset charset = charset(declaredCharset);
-    int offset = 0;
-    if (payload.length >= 3
-        && (payload[0] & 0xFF) == 0xEF
-        && (payload[1] & 0xFF) == 0xBB
-        && (payload[2] & 0xFF) == 0xBF) {
-      charset = StandardCharsets.UTF_8;
-      offset = 3;
+    String declared = declaredCharset;
+    if ((declared == null || declared.isBlank()) && bom == null && html) {
+      declared = metaCharset(payload);
     }
+    Charset charset;
+    if (bom != null) {
+      charset = bom.charset;
+    } else if (declaredCharset == null
+        && declared != null
+        && !Charset.isSupported(safe(declared))) {
+      charset = StandardCharsets.UTF_8; // a page's own declaration names nothing usable
+    } else {
+      charset = charset(declared);
+    }
+    int offset = bom != null ? bom.length : 0;
     try {
       return charset
           .newDecoder()
@@ -47,11 +63,63 @@ final class Payloads {
           .toString();
     } catch (CharacterCodingException e) {
       if (declaredCharset == null) {
-        // Undeclared and not UTF-8: most such legacy pages are Windows-1252, which maps every byte.
+        // Undeclared (or declared only in the page) and not what it claims: most such legacy
+        // pages are Windows-1252, which maps every byte.
         return new String(payload, Charset.forName("windows-1252"));
       }
       throw new RejectedArticleException(
           Reason.UNDECODABLE, "bytes are not valid " + charset.name() + " as declared");
+    }
+  }
+
+  private static final java.util.regex.Pattern META_CHARSET =
+      java.util.regex.Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?\\s*([a-z0-9_:.+-]+)");
+
+  /** The charset a page declares in its first 4 KiB, per the HTML prescan, or null. */
+  static String metaCharset(byte[] payload) {
+    String head =
+        new String(payload, 0, Math.min(payload.length, 4096), StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = META_CHARSET.matcher(head);
+    if (!m.find()) {
+      return null;
+    }
+    String name = m.group(1);
+    // A page served as bytes cannot be UTF-16 whatever it says (the HTML standard's rule).
+    return name.toLowerCase(java.util.Locale.ROOT).startsWith("utf-16") ? "UTF-8" : name;
+  }
+
+  private static String safe(String name) {
+    return name.matches("[A-Za-z0-9_:.+-]+") ? name : "invalid";
+  }
+
+  /** Byte order marks. */
+  private enum Bom {
+    UTF8(StandardCharsets.UTF_8, 3),
+    UTF16BE(StandardCharsets.UTF_16BE, 2),
+    UTF16LE(StandardCharsets.UTF_16LE, 2);
+
+    final Charset charset;
+    final int length;
+
+    Bom(Charset charset, int length) {
+      this.charset = charset;
+      this.length = length;
+    }
+
+    static Bom of(byte[] b) {
+      if (b.length >= 3
+          && (b[0] & 0xFF) == 0xEF
+          && (b[1] & 0xFF) == 0xBB
+          && (b[2] & 0xFF) == 0xBF) {
+        return UTF8;
+      }
+      if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+        return UTF16BE;
+      }
+      if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+        return UTF16LE;
+      }
+      return null;
     }
   }
 

@@ -21,7 +21,23 @@ public final class TextNormalizer {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u00AD\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+  private static final Pattern DISPLAY_SPACES =
+      Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+
   private TextNormalizer() {}
+
+  /**
+   * Text as it is shown: Unicode NFC, no zero-width characters or soft hyphens, single spaces.
+   * Quotes and dashes are kept as the author typed them; {@link #normalize} folds them for
+   * comparison.
+   */
+  public static String display(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFC);
+    s = INVISIBLE.matcher(s).replaceAll("");
+    return DISPLAY_SPACES.matcher(s).replaceAll(" ").strip();
+  }
 
   /** Lower-case, accent-free text with uniform quotes, dashes and single spaces. */
   public static String normalize(String text) {
