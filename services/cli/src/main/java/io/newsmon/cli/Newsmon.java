@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
       Newsmon.Down.class,
       Newsmon.Status.class,
       Newsmon.Publish.class,
-      CleanCommand.class
+      CleanCommand.class,
+      BenchCommand.class
     })
 public final class Newsmon implements Runnable {
 
