@@ -20,8 +20,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quality gate on the 91 real pages of the public article-extraction benchmark in
- * {@code ../shared/data/extraction-dev} (skipped where that folder is absent). The metric is the
+ * The quality gate on the 91 real pages of the public article-extraction benchmark in {@code
+ * ../shared/data/extraction-dev} (skipped where that folder is absent). The metric is the
  * benchmark's own, as in {@code ../shared/tools/score_extraction.py}: per-document 4-word shingle
  * counts, macro-averaged precision and recall.
  */
@@ -31,7 +31,9 @@ class ExtractionQualityTest {
 
   @Test
   void f1OnTheDevelopmentPagesIsAtLeast097() throws IOException {
-    Path dev = Path.of(System.getProperty("newsmon.home", "../..")).resolve("../shared/data/extraction-dev");
+    Path dev =
+        Path.of(System.getProperty("newsmon.home", "../.."))
+            .resolve("../shared/data/extraction-dev");
     assumeTrue(Files.isDirectory(dev), "extraction dev set not present at " + dev);
     JsonNode gold = new ObjectMapper().readTree(dev.resolve("ground-truth.json").toFile());
     ArticleCleaner cleaner = new ArticleCleaner();
@@ -40,8 +42,11 @@ class ExtractionQualityTest {
     for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> page = it.next();
       String predicted;
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(dev.resolve("html/" + page.getKey() + ".html.gz")))) {
-        predicted = cleaner.clean(new RawDocument(in.readAllBytes(), "text/html", null, null)).text();
+      try (InputStream in =
+          new GZIPInputStream(
+              Files.newInputStream(dev.resolve("html/" + page.getKey() + ".html.gz")))) {
+        predicted =
+            cleaner.clean(new RawDocument(in.readAllBytes(), "text/html", null, null)).text();
       } catch (RejectedArticleException e) {
         predicted = "";
       }
@@ -59,7 +64,8 @@ class ExtractionQualityTest {
     double p = precisions.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     double r = recalls.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     double f1 = 2 * p * r / (p + r);
-    System.out.printf("extraction dev set: F1 %.3f P %.3f R %.3f over %d pages%n", f1, p, r, gold.size());
+    System.out.printf(
+        "extraction dev set: F1 %.3f P %.3f R %.3f over %d pages%n", f1, p, r, gold.size());
     assertThat(f1).isGreaterThanOrEqualTo(0.97);
   }
 

@@ -29,7 +29,9 @@ class InputHandlingTest {
             + " soir, après l'échec des négociations avec la direction de l'entreprise publique.</p>"
             + "</article></body></html>";
     CleanedDocument doc =
-        cleaner.clean(new RawDocument(html.getBytes(Charset.forName("ISO-8859-15")), "text/html", null, null));
+        cleaner.clean(
+            new RawDocument(
+                html.getBytes(Charset.forName("ISO-8859-15")), "text/html", null, null));
     assertThat(doc.text()).contains("grève illimitée à partir");
     assertThat(doc.language()).isEqualTo("fr");
   }
@@ -38,27 +40,37 @@ class InputHandlingTest {
   void contentTypeParameterAndBomDecideTheCharset() {
     String text = PROSE.replace("Officials", "Ofiçials");
     CleanedDocument latin =
-        cleaner.clean(new RawDocument(text.getBytes(StandardCharsets.ISO_8859_1), "text/plain; charset=ISO-8859-1", null, null));
+        cleaner.clean(
+            new RawDocument(
+                text.getBytes(StandardCharsets.ISO_8859_1),
+                "text/plain; charset=ISO-8859-1",
+                null,
+                null));
     assertThat(latin.text()).startsWith("Ofiçials");
 
     byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE);
-    assertThat(cleaner.clean(new RawDocument(utf16, "text/plain", null, null)).text()).startsWith("Ofiçials");
+    assertThat(cleaner.clean(new RawDocument(utf16, "text/plain", null, null)).text())
+        .startsWith("Ofiçials");
   }
 
   @Test
   void mislabelledUtf8IsRefusedWithTheReason() {
     byte[] latin = ("Caf\u00e9 " + PROSE).getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> cleaner.clean(new RawDocument(latin, "text/plain", "UTF-8", null)))
-        .isInstanceOfSatisfying(RejectedArticleException.class,
+        .isInstanceOfSatisfying(
+            RejectedArticleException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectedArticleException.Reason.UNDECODABLE))
         .hasMessageContaining("not valid UTF-8");
   }
 
   @Test
   void formatIsSniffedWhenTheContentTypeSaysNothing() {
-    String html = "<!DOCTYPE html><html><body><article><p>" + PROSE + "</p></article></body></html>";
+    String html =
+        "<!DOCTYPE html><html><body><article><p>" + PROSE + "</p></article></body></html>";
     CleanedDocument doc =
-        cleaner.clean(new RawDocument(html.getBytes(StandardCharsets.UTF_8), "application/octet-stream", null, null));
+        cleaner.clean(
+            new RawDocument(
+                html.getBytes(StandardCharsets.UTF_8), "application/octet-stream", null, null));
     assertThat(doc.text()).isEqualTo(PROSE).doesNotContain("<p>");
   }
 
@@ -67,25 +79,47 @@ class InputHandlingTest {
     String json =
         "{\"url\":\"https://news.example/a?utm_medium=x\",\"title\":\"Troops at the border\","
             + "\"author\":\"Jane Doe\",\"publishedAt\":\"2024-05-01T08:00:00Z\","
-            + "\"html\":\"<html><body><nav>Home</nav><article><p>" + PROSE + "</p></article></body></html>\"}";
+            + "\"html\":\"<html><body><nav>Home</nav><article><p>"
+            + PROSE
+            + "</p></article></body></html>\"}";
     CleanedDocument doc =
-        cleaner.clean(new RawDocument(json.getBytes(StandardCharsets.UTF_8), "application/json", null, null));
+        cleaner.clean(
+            new RawDocument(json.getBytes(StandardCharsets.UTF_8), "application/json", null, null));
     assertThat(doc.title()).isEqualTo("Troops at the border");
     assertThat(doc.text()).isEqualTo(PROSE);
     assertThat(doc.author()).isEqualTo("Jane Doe");
     assertThat(doc.publishedAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
     assertThat(doc.canonicalUrl()).isEqualTo("https://news.example/a");
 
-    assertThatThrownBy(() -> cleaner.clean(new RawDocument("{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8), "application/json", null, null)))
-        .isInstanceOf(RejectedArticleException.class).hasMessageContaining("no html, text");
-    assertThatThrownBy(() -> cleaner.clean(new RawDocument("{broken".getBytes(StandardCharsets.UTF_8), "application/json", null, null)))
-        .isInstanceOf(RejectedArticleException.class).hasMessageContaining("not a JSON article record");
+    assertThatThrownBy(
+            () ->
+                cleaner.clean(
+                    new RawDocument(
+                        "{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json",
+                        null,
+                        null)))
+        .isInstanceOf(RejectedArticleException.class)
+        .hasMessageContaining("no html, text");
+    assertThatThrownBy(
+            () ->
+                cleaner.clean(
+                    new RawDocument(
+                        "{broken".getBytes(StandardCharsets.UTF_8),
+                        "application/json",
+                        null,
+                        null)))
+        .isInstanceOf(RejectedArticleException.class)
+        .hasMessageContaining("not a JSON article record");
   }
 
   @Test
   void invisibleCharactersAndSoftHyphensAreRemovedButQuotesKept() {
-    String text = "He said \u201cno\u201d to the pro\u00ADposal\u200B near the bor\u00ADder. " + PROSE;
-    CleanedDocument doc = cleaner.clean(new RawDocument(text.getBytes(StandardCharsets.UTF_8), "text/plain", null, null));
+    String text =
+        "He said \u201cno\u201d to the pro\u00ADposal\u200B near the bor\u00ADder. " + PROSE;
+    CleanedDocument doc =
+        cleaner.clean(
+            new RawDocument(text.getBytes(StandardCharsets.UTF_8), "text/plain", null, null));
     assertThat(doc.text()).startsWith("He said \u201cno\u201d to the proposal near the border.");
   }
 
@@ -96,8 +130,12 @@ class InputHandlingTest {
             + "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
             + "\"headline\":\"Troops gather\",\"datePublished\":\"2024-03-01T10:00:00+01:00\","
             + "\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"}],\"publisher\":{\"name\":\"Example News\"}}</script>"
-            + "</head><body><article><h1>Troops gather</h1><p>" + PROSE + "</p></article></body></html>";
-    CleanedDocument doc = cleaner.clean(new RawDocument(html.getBytes(StandardCharsets.UTF_8), "text/html", null, null));
+            + "</head><body><article><h1>Troops gather</h1><p>"
+            + PROSE
+            + "</p></article></body></html>";
+    CleanedDocument doc =
+        cleaner.clean(
+            new RawDocument(html.getBytes(StandardCharsets.UTF_8), "text/html", null, null));
     assertThat(doc.title()).isEqualTo("Troops gather");
     assertThat(doc.publishedAt()).isEqualTo(Instant.parse("2024-03-01T09:00:00Z"));
     assertThat(doc.author()).isEqualTo("Jane Doe");
@@ -109,7 +147,11 @@ class InputHandlingTest {
   @Timeout(30) // bounded, not a speed claim: speed is measured in docs/benchmarks.md
   void pathologicallyNestedHtmlIsHandled() {
     StringBuilder html = new StringBuilder("<html><body>");
-    html.append("<div>".repeat(50_000)).append("<p>").append(PROSE).append("</p>").append("</div>".repeat(50_000));
+    html.append("<div>".repeat(50_000))
+        .append("<p>")
+        .append(PROSE)
+        .append("</p>")
+        .append("</div>".repeat(50_000));
     html.append("</body></html>");
     byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
     CleanedDocument doc = cleaner.clean(new RawDocument(bytes, "text/html", null, null));
@@ -121,16 +163,24 @@ class InputHandlingTest {
     byte[] huge = new byte[Payloads.MAX_BYTES + 1];
     java.util.Arrays.fill(huge, (byte) 'a');
     assertReason(huge, "text/html", RejectedArticleException.Reason.TOO_LARGE);
-    assertReason("<html><head><script>var x = 1;</script></head><body><script>render()</script></body></html>"
-        .getBytes(StandardCharsets.UTF_8), "text/html", RejectedArticleException.Reason.NO_TEXT);
-    assertReason("   \n ".getBytes(StandardCharsets.UTF_8), "text/plain", RejectedArticleException.Reason.NO_TEXT);
+    assertReason(
+        "<html><head><script>var x = 1;</script></head><body><script>render()</script></body></html>"
+            .getBytes(StandardCharsets.UTF_8),
+        "text/html",
+        RejectedArticleException.Reason.NO_TEXT);
+    assertReason(
+        "   \n ".getBytes(StandardCharsets.UTF_8),
+        "text/plain",
+        RejectedArticleException.Reason.NO_TEXT);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
-    assertReason(png.toByteArray(), "application/octet-stream", RejectedArticleException.Reason.BINARY);
+    assertReason(
+        png.toByteArray(), "application/octet-stream", RejectedArticleException.Reason.BINARY);
   }
 
   private void assertReason(byte[] payload, String type, RejectedArticleException.Reason reason) {
     assertThatThrownBy(() -> cleaner.clean(new RawDocument(payload, type, null, null)))
-        .isInstanceOfSatisfying(RejectedArticleException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        .isInstanceOfSatisfying(
+            RejectedArticleException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 }
