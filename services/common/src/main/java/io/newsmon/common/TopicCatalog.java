@@ -14,6 +14,15 @@ public final class TopicCatalog {
   private static final Duration WEEK = Duration.ofDays(7);
   private static final Duration MONTH = Duration.ofDays(30);
 
+  /**
+   * Largest raw article Kafka accepts: above the clean stage's 5 MiB limit, so an oversized page
+   * reaches the stage and is dead-lettered with a reason instead of failing at the producer.
+   */
+  public static final int RAW_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+  /** What a producer must be allowed to send to write any record of the catalog. */
+  public static final int MAX_REQUEST_BYTES = RAW_MAX_MESSAGE_BYTES + 2 * 1024 * 1024;
+
   /** Raw articles from producers (files, feeds, HTTP ingest). */
   public static final TopicSpec NEWS_RAW =
       new TopicSpec(
@@ -22,7 +31,8 @@ public final class TopicCatalog {
           false,
           WEEK,
           "RawArticle",
-          "Articles as producers received them; key articleId, header newsmon-trace-id.");
+          "Articles as producers received them; key articleId, header newsmon-trace-id.",
+          RAW_MAX_MESSAGE_BYTES);
 
   /**
    * Cleaned articles. One partition because the deduplication stage that reads it must compare
@@ -71,7 +81,8 @@ public final class TopicCatalog {
           false,
           MONTH,
           "bytes",
-          "Records the pipeline could not process: original key and value, reason in headers.");
+          "Records the pipeline could not process: original key and value, reason in headers.",
+          RAW_MAX_MESSAGE_BYTES + 1024 * 1024);
 
   public static final TopicSpec ALERTS_SUBSCRIPTIONS =
       new TopicSpec(

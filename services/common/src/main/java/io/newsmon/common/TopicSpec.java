@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * @param retention how long records are kept; ignored for compacted topics
  * @param valueType simple name of the Avro type of the values, or "bytes"
  * @param description what flows there and who reads it
+ * @param maxMessageBytes largest record the topic accepts, 0 for the broker's default (1 MiB)
  */
 public record TopicSpec(
     String name,
@@ -20,7 +21,8 @@ public record TopicSpec(
     boolean compacted,
     Duration retention,
     String valueType,
-    String description) {
+    String description,
+    int maxMessageBytes) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
 
@@ -39,13 +41,31 @@ public record TopicSpec(
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("retention must be positive for " + name);
     }
+    if (maxMessageBytes < 0) {
+      throw new IllegalArgumentException("maxMessageBytes must be >= 0 for " + name);
+    }
+  }
+
+  public TopicSpec(
+      String name,
+      int partitions,
+      boolean compacted,
+      Duration retention,
+      String valueType,
+      String description) {
+    this(name, partitions, compacted, retention, valueType, description, 0);
   }
 
   /** Kafka topic-level configuration for this topic. */
   public java.util.Map<String, String> kafkaConfig() {
-    return compacted
-        ? java.util.Map.of("cleanup.policy", "compact")
-        : java.util.Map.of(
-            "cleanup.policy", "delete", "retention.ms", Long.toString(retention.toMillis()));
+    java.util.Map<String, String> config = new java.util.TreeMap<>();
+    config.put("cleanup.policy", compacted ? "compact" : "delete");
+    if (!compacted) {
+      config.put("retention.ms", Long.toString(retention.toMillis()));
+    }
+    if (maxMessageBytes > 0) {
+      config.put("max.message.bytes", Integer.toString(maxMessageBytes));
+    }
+    return config;
   }
 }

@@ -49,6 +49,17 @@ class LocalKafkaIT {
             new ConfigResource(ConfigResource.Type.TOPIC, TopicCatalog.ALERTS_SUBSCRIPTIONS.name());
         var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
         assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+
+        var raw = new ConfigResource(ConfigResource.Type.TOPIC, TopicCatalog.NEWS_RAW.name());
+        assertThat(
+                admin
+                    .describeConfigs(List.of(raw))
+                    .all()
+                    .get()
+                    .get(raw)
+                    .get("max.message.bytes")
+                    .value())
+            .isEqualTo(Integer.toString(TopicCatalog.RAW_MAX_MESSAGE_BYTES));
       }
       produce(kafka.bootstrapServers(), "kept across restart");
     }

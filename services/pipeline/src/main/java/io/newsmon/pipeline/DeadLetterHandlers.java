@@ -74,7 +74,7 @@ public final class DeadLetterHandlers {
     COUNTS.computeIfAbsent(reason, r -> new LongAdder()).increment();
     String source = context.topic() + "-" + context.partition() + "@" + context.offset();
     LOG.warn(
-        "dead-lettered record from {} at {}: {}: {}",
+        "dead-lettered record from {} at {} ({}): {}",
         source,
         context.processorNodeId(),
         reason,

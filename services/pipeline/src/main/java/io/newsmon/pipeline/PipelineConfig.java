@@ -122,6 +122,11 @@ public final class PipelineConfig extends AbstractConfig {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(STREAM_THREADS));
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) getShort(REPLICATION_FACTOR));
+    // Dead-lettering a raw article re-sends its full payload, up to news.raw's limit.
+    p.put(
+        StreamsConfig.producerPrefix(
+            org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        io.newsmon.common.TopicCatalog.MAX_REQUEST_BYTES);
     DeadLetterHandlers.configure(p);
     return p;
   }

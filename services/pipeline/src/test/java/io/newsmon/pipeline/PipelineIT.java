@@ -10,120 +10,238 @@ import io.newsmon.common.TopicCatalog;
 import io.newsmon.kafka.LocalKafka;
 import io.newsmon.pipeline.flag.TopicCatalogFile;
 import io.newsmon.schema.AvroSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 
-/** The seed pair through a real KRaft broker and the real pipeline with exactly-once processing. */
+/** The real pipeline, exactly-once, against a real KRaft broker (one broker for the class). */
 class PipelineIT {
 
-  @TempDir Path tmp;
+  private static LocalKafka kafka;
+  private static Path tmp;
+  private KafkaStreams streams;
+  private String name;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    tmp = Files.createTempDirectory("pipeline-it");
+    kafka = LocalKafka.start(tmp.resolve("kafka"));
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.close();
+  }
+
+  @BeforeEach
+  void startPipeline(TestInfo test) {
+    name = "pipeline-it-" + test.getTestMethod().orElseThrow().getName();
+    PipelineConfig config =
+        new PipelineConfig(
+            Map.of(
+                PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                PipelineConfig.STATE_DIR, tmp.resolve(name).toString(),
+                PipelineConfig.APPLICATION_ID, name));
+    Properties props = config.streamsProperties();
+    props.put("commit.interval.ms", "100");
+    streams =
+        new KafkaStreams(
+            PipelineTopology.build(new PipelineTopology.Settings(0.8, TopicCatalogFile.starter())),
+            props);
+    streams.setUncaughtExceptionHandler(
+        e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+    streams.start();
+  }
+
+  @AfterEach
+  void stopPipeline() {
+    streams.close(Duration.ofSeconds(30));
+  }
 
   @Test
   void seedPairFlowsThroughARealBrokerWithExactlyOnce() throws Exception {
-    try (LocalKafka kafka = LocalKafka.start(tmp.resolve("kafka"))) {
-      PipelineConfig config =
-          new PipelineConfig(
-              Map.of(
-                  PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                  PipelineConfig.STATE_DIR, tmp.resolve("state").toString(),
-                  PipelineConfig.APPLICATION_ID, "pipeline-it"));
-      Properties props = config.streamsProperties();
-      props.put("commit.interval.ms", "100");
-      try (KafkaStreams streams =
-          new KafkaStreams(
-              PipelineTopology.build(
-                  new PipelineTopology.Settings(0.8, TopicCatalogFile.starter())),
-              props)) {
-        streams.setUncaughtExceptionHandler(
-            e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
-        streams.start();
+    publish("seed-0", PipelineTopologyTest.seed("seed-0", SeedArticles.SCRAPED));
+    publish("seed-1", PipelineTopologyTest.seed("seed-1", SeedArticles.MARKDOWN));
 
-        try (var producer =
-            new KafkaProducer<>(
-                Map.<String, Object>of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers(),
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                    true),
-                new StringSerializer(),
-                AvroSerde.of(RawArticle.class))) {
-          producer
-              .send(
-                  new ProducerRecord<>(
-                      TopicCatalog.NEWS_RAW.name(),
-                      "seed-0",
-                      PipelineTopologyTest.seed("seed-0", SeedArticles.SCRAPED)))
-              .get();
-          producer
-              .send(
-                  new ProducerRecord<>(
-                      TopicCatalog.NEWS_RAW.name(),
-                      "seed-1",
-                      PipelineTopologyTest.seed("seed-1", SeedArticles.MARKDOWN)))
-              .get();
-        }
+    List<FlaggedArticle> flagged = new ArrayList<>();
+    List<DedupedArticle> duplicates = new ArrayList<>();
+    try (var flaggedConsumer =
+            consumer(TopicCatalog.NEWS_FLAGGED.name(), AvroSerde.of(FlaggedArticle.class));
+        var duplicateConsumer =
+            consumer(TopicCatalog.NEWS_DUPLICATES.name(), AvroSerde.of(DedupedArticle.class))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                flaggedConsumer.poll(Duration.ofMillis(200)).forEach(r -> flagged.add(r.value()));
+                duplicateConsumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(r -> duplicates.add(r.value()));
+                return flagged.size() == 1 && duplicates.size() == 1;
+              });
+    }
+    assertThat(flagged.get(0).getArticle().getArticleId()).isEqualTo("seed-0");
+    assertThat(flagged.get(0).getFlags())
+        .extracting(f -> f.getTopicId())
+        .containsExactly("border-tensions");
+    assertThat(duplicates.get(0).getDecision().getDuplicateOf()).isEqualTo("seed-0");
+    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  }
 
-        List<FlaggedArticle> flagged = new ArrayList<>();
-        List<DedupedArticle> duplicates = new ArrayList<>();
-        try (var flaggedConsumer =
-                consumer(kafka, FlaggedArticle.class, TopicCatalog.NEWS_FLAGGED.name());
-            var duplicateConsumer =
-                consumer(kafka, DedupedArticle.class, TopicCatalog.NEWS_DUPLICATES.name())) {
-          await()
-              .atMost(Duration.ofSeconds(60))
-              .until(
-                  () -> {
-                    flaggedConsumer
-                        .poll(Duration.ofMillis(200))
-                        .forEach(r -> flagged.add(r.value()));
-                    duplicateConsumer
-                        .poll(Duration.ofMillis(200))
-                        .forEach(r -> duplicates.add(r.value()));
-                    return flagged.size() == 1 && duplicates.size() == 1;
-                  });
-        }
-        assertThat(flagged.get(0).getArticle().getArticleId()).isEqualTo("seed-0");
-        assertThat(flagged.get(0).getFlags())
-            .extracting(f -> f.getTopicId())
-            .containsExactly("border-tensions");
-        assertThat(duplicates.get(0).getDecision().getDuplicateOf()).isEqualTo("seed-0");
-        assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  @Test
+  void poisonInputIsDeadLetteredWithItsReasonAndTheStreamGoesOn() throws Exception {
+    byte[] huge = new byte[6 * 1024 * 1024];
+    Arrays.fill(huge, (byte) 'x');
+    publish(
+        "huge",
+        RawArticle.newBuilder(PipelineTopologyTest.seed("huge", SeedArticles.SCRAPED))
+            .setPayload(ByteBuffer.wrap(huge))
+            .build());
+    publishBytes("garbage", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
+    publish(
+        "binary",
+        RawArticle.newBuilder(PipelineTopologyTest.seed("binary", SeedArticles.SCRAPED))
+            .setPayload(ByteBuffer.wrap(new byte[] {0x50, 0x4B, 3, 4, 0, 0, 0, 0}))
+            .build());
+    publish(
+        "latin1-as-utf8",
+        RawArticle.newBuilder(PipelineTopologyTest.seed("latin1-as-utf8", SeedArticles.SCRAPED))
+            .setCharset("UTF-8")
+            .setPayload(ByteBuffer.wrap("Caf\u00e9 soldiers".getBytes(StandardCharsets.ISO_8859_1)))
+            .build());
+    String story =
+        "Thousands of troops gathered near the border on Monday as tensions rose between the two"
+            + " neighbours, officials said, after a week of artillery exchanges across the frontier"
+            + " that forced villagers to flee their homes.";
+    publish(
+        "good",
+        RawArticle.newBuilder(PipelineTopologyTest.seed("good", SeedArticles.SCRAPED))
+            .setPayload(ByteBuffer.wrap(story.getBytes(StandardCharsets.UTF_8)))
+            .build());
+
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+    List<FlaggedArticle> flagged = new ArrayList<>();
+    try (var dlq = bytesConsumer(TopicCatalog.NEWS_DEAD_LETTER.name());
+        var flaggedConsumer =
+            consumer(TopicCatalog.NEWS_FLAGGED.name(), AvroSerde.of(FlaggedArticle.class))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
+                flaggedConsumer.poll(Duration.ofMillis(200)).forEach(r -> flagged.add(r.value()));
+                return deadLetters.size() >= 4
+                    && flagged.stream().anyMatch(f -> f.getArticle().getArticleId().equals("good"));
+              });
+    }
+    Map<String, String> reasons = new java.util.HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : deadLetters) {
+      String key = new String(r.key(), StandardCharsets.UTF_8);
+      if (List.of("huge", "garbage", "binary", "latin1-as-utf8").contains(key)) {
+        reasons.put(
+            key,
+            new String(
+                r.headers().lastHeader(DeadLetterHandlers.HEADER_REASON).value(),
+                StandardCharsets.UTF_8));
       }
+    }
+    assertThat(reasons)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "huge",
+                "too_large",
+                "garbage",
+                "undecodable_record",
+                "binary",
+                "binary",
+                "latin1-as-utf8",
+                "undecodable"));
+    ConsumerRecord<byte[], byte[]> hugeLetter =
+        deadLetters.stream()
+            .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("huge"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hugeLetter.value().length)
+        .as("the original payload is kept")
+        .isGreaterThan(huge.length);
+    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  }
+
+  private static void publish(String key, RawArticle article) throws Exception {
+    try (var producer =
+        new KafkaProducer<>(
+            producerConfig(), new StringSerializer(), AvroSerde.of(RawArticle.class))) {
+      producer.send(new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), key, article)).get();
     }
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecord>
-      KafkaConsumer<String, T> consumer(LocalKafka kafka, Class<T> type, String topic) {
-    var consumer =
-        new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "pipeline-it-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                // Only what the pipeline committed: exactly-once output is transactional.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            AvroSerde.of(type));
+  private static void publishBytes(String key, byte[] value) throws Exception {
+    try (var producer =
+        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), key, value)).get();
+    }
+  }
+
+  private static Map<String, Object> producerConfig() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers(),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        TopicCatalog.MAX_REQUEST_BYTES);
+  }
+
+  private <V> KafkaConsumer<String, V> consumer(String topic, Deserializer<V> values) {
+    var consumer = new KafkaConsumer<>(consumerConfig(topic), new StringDeserializer(), values);
     consumer.subscribe(List.of(topic));
     return consumer;
+  }
+
+  private KafkaConsumer<byte[], byte[]> bytesConsumer(String topic) {
+    var consumer =
+        new KafkaConsumer<>(
+            consumerConfig(topic), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topic));
+    return consumer;
+  }
+
+  private Map<String, Object> consumerConfig(String topic) {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG,
+        name + "-" + topic,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest",
+        // Only what the pipeline committed: exactly-once output is transactional.
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed");
   }
 }
