@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 /**
  * Turns a raw document into a clean article: detect the format (from the content type, then the
@@ -28,7 +29,8 @@ public final class ArticleCleaner {
   private static final Pattern URL_LINE = Pattern.compile("^<?(https?://\\S+?)>?$");
   private static final int MAX_TITLE_WORDS = 25;
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^#{1,6} \\S");
-  private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]\\n]+]\\([^)\\s]*\\)");
+  private static final Pattern MARKDOWN_LINK =
+      Pattern.compile("\\[[^\\]\\n]{1,500}]\\([^)\\s]{0,2000}\\)");
   private static final Pattern CHARSET_PARAM =
       Pattern.compile("(?i)charset\\s*=\\s*\"?([^\\s;\"]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +52,10 @@ public final class ArticleCleaner {
     String text = Payloads.decode(raw.payload(), charset, format == Format.HTML);
     if (format == Format.PLAIN && looksLikeMarkdown(text)) {
       format = Format.MARKDOWN;
+    }
+    if (format == Format.PLAIN || format == Format.MARKDOWN) {
+      // Scrapers often keep HTML entities (&amp;, &#8217;) in text and Markdown copies.
+      text = Parser.unescapeEntities(text, false);
     }
     CleanedDocument doc =
         switch (format) {

@@ -11,10 +11,19 @@ import java.util.regex.Pattern;
  */
 final class MarkdownText {
 
-  private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
-  private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3})(\\S(?:.*?\\S)?)\\1");
+  // Every repetition is bounded: unbounded ones let hostile input ("[a](b " repeated) make the
+  // engine rescan the rest of the text at every bracket, which is quadratic.
+  private static final Pattern IMAGE =
+      Pattern.compile("!\\[([^\\]\\n]{0,300})]\\([^)\\s]{0,2000}\\)");
+  private static final Pattern LINK =
+      Pattern.compile("\\[([^\\]\\n]{0,300})]\\([^)\\s]{0,2000}\\)");
+  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]{1,2000})>");
+
+  /** Emphasis markers touching a word, removed without pairing them: linear in the text. */
+  private static final Pattern EMPHASIS =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}*_])[*_]{1,3}(?=[^\\s*_])|(?<=[^\\s*_])[*_]{1,3}(?![\\p{L}\\p{N}*_])");
+
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
   private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[-*+]|\\d+\\.)\\s+");
   private static final Pattern QUOTE_MARK = Pattern.compile("^\\s*>\\s?");
@@ -49,7 +58,7 @@ final class MarkdownText {
     String out = IMAGE.matcher(s).replaceAll("$1");
     out = LINK.matcher(out).replaceAll("$1");
     out = AUTOLINK.matcher(out).replaceAll("$1");
-    out = EMPHASIS.matcher(out).replaceAll("$2");
+    out = EMPHASIS.matcher(out).replaceAll("");
     return out.replaceAll("\\s+", " ").strip();
   }
 

@@ -159,6 +159,25 @@ class InputHandlingTest {
   }
 
   @Test
+  @Timeout(30) // bounded, not a speed claim
+  void pathologicalMarkdownCannotMakeTheRegularExpressionsBacktrack() {
+    String hostile = "*a _b [c](d ".repeat(200_000) + "\n\n" + PROSE;
+    CleanedDocument doc =
+        cleaner.clean(
+            new RawDocument(hostile.getBytes(StandardCharsets.UTF_8), "text/markdown", null, null));
+    assertThat(doc.text()).contains("several thousand soldiers");
+  }
+
+  @Test
+  void htmlEntitiesInScrapedTextAreDecoded() {
+    String text = "Tom &amp; Jerry&#8217;s border crossing &mdash; " + PROSE;
+    CleanedDocument doc =
+        cleaner.clean(
+            new RawDocument(text.getBytes(StandardCharsets.UTF_8), "text/plain", null, null));
+    assertThat(doc.text()).startsWith("Tom & Jerry\u2019s border crossing \u2014 Officials");
+  }
+
+  @Test
   void oversizedScriptOnlyAndEmptyPagesAreRefused() {
     byte[] huge = new byte[Payloads.MAX_BYTES + 1];
     java.util.Arrays.fill(huge, (byte) 'a');
