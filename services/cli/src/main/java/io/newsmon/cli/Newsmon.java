@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
       Newsmon.Status.class,
       Newsmon.Publish.class,
       CleanCommand.class,
+      DedupCommand.class,
       BenchCommand.class
     })
 public final class Newsmon implements Runnable {

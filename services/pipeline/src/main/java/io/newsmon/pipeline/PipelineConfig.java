@@ -76,10 +76,11 @@ public final class PipelineConfig extends AbstractConfig {
           .define(
               DEDUP_THRESHOLD,
               Type.DOUBLE,
-              0.8,
+              0.7,
               Range.between(0.5, 1.0),
               Importance.MEDIUM,
-              "Minimum estimated Jaccard similarity of word 3-shingles for two articles to be one story.")
+              "Minimum estimated Jaccard similarity of word 3-shingles for two articles to be one"
+                  + " story (a SimHash check must confirm it; see docs/dedup.md).")
           .define(
               TOPIC_CATALOG,
               Type.STRING,

@@ -37,25 +37,26 @@ public final class Deduplicator {
     }
     String urlKey = canonicalUrl == null ? null : "url:" + canonicalUrl;
     String textKey = "text:" + contentHash(text);
-    byte[] signature = signatures.sign(text);
+    Fingerprint fingerprint = signatures.fingerprint(text);
 
     Decision decision = exactMatch(urlKey, Decision.Method.CANONICAL_URL);
     if (decision == null) {
       decision = exactMatch(textKey, Decision.Method.EXACT_TEXT);
     }
     if (decision == null) {
-      decision = nearMatch(signature);
+      decision = nearMatch(fingerprint);
     }
     if (decision == null) {
       decision = Decision.firstSeen(articleId);
     }
 
-    index.putArticle(articleId, new SeenArticle(decision.clusterId(), timestampMillis, signature));
+    index.putArticle(
+        articleId, new SeenArticle(decision.clusterId(), timestampMillis, fingerprint));
     if (urlKey != null) {
       index.putExactIfAbsent(urlKey, articleId);
     }
     index.putExactIfAbsent(textKey, articleId);
-    for (String bucket : Signatures.bucketKeys(signature)) {
+    for (String bucket : Signatures.bucketKeys(fingerprint.minHash())) {
       index.putBucketIfAbsent(bucket, articleId);
     }
     return decision;
@@ -74,9 +75,16 @@ public final class Deduplicator {
     return new Decision(method, cluster, match, 1.0);
   }
 
-  private Decision nearMatch(byte[] signature) {
+  /**
+   * The best earlier article this one copies, or null. A candidate from the LSH buckets is a copy
+   * when its estimated Jaccard similarity reaches the threshold, or when one text contains nearly
+   * all of the other (an update that added a paragraph, a copy with a teaser line) and they still
+   * share half their shingles; either way the independent SimHash estimate must agree before a
+   * merge, so one unlucky MinHash estimate cannot hide a story.
+   */
+  private Decision nearMatch(Fingerprint fingerprint) {
     Set<String> candidates = new LinkedHashSet<>();
-    for (String bucket : Signatures.bucketKeys(signature)) {
+    for (String bucket : Signatures.bucketKeys(fingerprint.minHash())) {
       String candidate = index.bucket(bucket);
       if (candidate != null) {
         candidates.add(candidate);
@@ -87,20 +95,43 @@ public final class Deduplicator {
     SeenArticle bestSeen = null;
     for (String candidate : candidates) {
       SeenArticle seen = index.article(candidate);
-      if (seen == null) {
+      if (seen == null || !seen.fingerprint().isSigned()) {
         continue;
       }
-      double similarity = Signatures.similarity(signature, seen.signature());
-      if (similarity > bestSimilarity) {
+      double jaccard = Signatures.similarity(fingerprint.minHash(), seen.fingerprint().minHash());
+      if (jaccard > bestSimilarity && isCopy(fingerprint, seen.fingerprint(), jaccard)) {
         best = candidate;
-        bestSimilarity = similarity;
+        bestSimilarity = jaccard;
         bestSeen = seen;
       }
     }
-    if (best == null || bestSimilarity < nearDuplicateThreshold) {
-      return null;
-    }
-    return new Decision(Decision.Method.NEAR_DUPLICATE, bestSeen.clusterId(), best, bestSimilarity);
+    return best == null
+        ? null
+        : new Decision(Decision.Method.NEAR_DUPLICATE, bestSeen.clusterId(), best, bestSimilarity);
+  }
+
+  /** Containment needed to call a text contained in another one. */
+  static final double CONTAINMENT = 0.9;
+
+  /** Jaccard floor for containment: a long shared quote must not make two stories one. */
+  static final double CONTAINMENT_MIN_JACCARD = 0.5;
+
+  /** SimHash agreement required to confirm a MinHash match (about Jaccard 0.5 and up). */
+  static final double SIMHASH_MIN = 0.75;
+
+  boolean isCopy(Fingerprint a, Fingerprint b, double jaccard) {
+    boolean similar = jaccard >= nearDuplicateThreshold;
+    boolean contained =
+        jaccard >= CONTAINMENT_MIN_JACCARD
+            && containment(a.shingles(), b.shingles(), jaccard) >= CONTAINMENT;
+    return (similar || contained)
+        && Signatures.simHashSimilarity(a.simHash(), b.simHash()) >= SIMHASH_MIN;
+  }
+
+  /** Share of the smaller shingle set found in the larger one, from the Jaccard estimate. */
+  static double containment(int a, int b, double jaccard) {
+    double overlap = jaccard / (1 + jaccard) * (a + b);
+    return Math.min(1.0, overlap / Math.max(1, Math.min(a, b)));
   }
 
   /** SHA-256 (hex) of the normalised text: equal for exact copies however they were typeset. */

@@ -9,26 +9,29 @@ import java.util.Objects;
  *
  * @param clusterId the story cluster (articleId of the cluster's first article)
  * @param seenAtMillis record timestamp when it was processed
- * @param signature MinHash signature, possibly empty for texts too short to sign
+ * @param fingerprint the text's MinHash, SimHash and shingle count
  */
-public record SeenArticle(String clusterId, long seenAtMillis, byte[] signature) {
+public record SeenArticle(String clusterId, long seenAtMillis, Fingerprint fingerprint) {
 
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
 
   public SeenArticle {
     Objects.requireNonNull(clusterId, "clusterId");
-    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
-  /** Compact binary form for state stores: format byte, cluster id, time, signature. */
+  /** Compact binary form for state stores: format, cluster id, time, shingles, SimHash, MinHash. */
   public byte[] toBytes() {
     byte[] cluster = clusterId.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(1 + 2 + cluster.length + 8 + signature.length)
+    byte[] minHash = fingerprint.minHash();
+    return ByteBuffer.allocate(1 + 2 + cluster.length + 8 + 4 + 8 + minHash.length)
         .put(FORMAT)
         .putShort((short) cluster.length)
         .put(cluster)
         .putLong(seenAtMillis)
-        .put(signature)
+        .putInt(fingerprint.shingles())
+        .putLong(fingerprint.simHash())
+        .put(minHash)
         .array();
   }
 
@@ -41,8 +44,13 @@ public record SeenArticle(String clusterId, long seenAtMillis, byte[] signature)
     byte[] cluster = new byte[in.getShort()];
     in.get(cluster);
     long seenAt = in.getLong();
-    byte[] signature = new byte[in.remaining()];
-    in.get(signature);
-    return new SeenArticle(new String(cluster, StandardCharsets.UTF_8), seenAt, signature);
+    int shingles = in.getInt();
+    long simHash = in.getLong();
+    byte[] minHash = new byte[in.remaining()];
+    in.get(minHash);
+    return new SeenArticle(
+        new String(cluster, StandardCharsets.UTF_8),
+        seenAt,
+        new Fingerprint(minHash, simHash, shingles));
   }
 }

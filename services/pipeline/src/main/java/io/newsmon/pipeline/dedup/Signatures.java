@@ -34,19 +34,33 @@ public final class Signatures {
   private static final SimilarityHashPolicy POLICY =
       SimilarityHashing.superMinHash(COMPONENTS, BITS_PER_COMPONENT);
 
-  private final SimilarityHasher hasher = POLICY.createHasher();
+  private static final SimilarityHashPolicy SIM_HASH = SimilarityHashing.fastSimHash(64);
 
-  /** Signature of {@code text}, or an empty array when the text is too short to sign. */
-  public byte[] sign(String text) {
+  private final SimilarityHasher hasher = POLICY.createHasher();
+  private final SimilarityHasher simHasher = SIM_HASH.createHasher();
+
+  /** Fingerprint of {@code text}; its MinHash is empty when the text is too short to sign. */
+  public Fingerprint fingerprint(String text) {
     List<String> tokens = TextNormalizer.tokens(text);
     Set<Long> shingles = new HashSet<>();
     for (int i = 0; i + SHINGLE_WORDS <= tokens.size(); i++) {
       shingles.add(HASHER.hashCharsToLong(String.join(" ", tokens.subList(i, i + SHINGLE_WORDS))));
     }
     if (shingles.size() < MIN_SHINGLES) {
-      return new byte[0];
+      return new Fingerprint(new byte[0], 0L, shingles.size());
     }
-    return hasher.compute(ElementHashProvider.ofCollection(shingles, Long::longValue));
+    ElementHashProvider elements = ElementHashProvider.ofCollection(shingles, Long::longValue);
+    byte[] sim = simHasher.compute(elements);
+    return new Fingerprint(
+        hasher.compute(elements), java.nio.ByteBuffer.wrap(sim).getLong(), shingles.size());
+  }
+
+  /**
+   * SimHash's estimate of the angle-based similarity (1 - angle / pi) of two shingle sets: about
+   * 0.85 for Jaccard 0.8 between texts of similar length, about 0.65 for Jaccard 0.3.
+   */
+  public static double simHashSimilarity(long a, long b) {
+    return 1.0 - Long.bitCount(a ^ b) / 64.0;
   }
 
   /** Estimated Jaccard similarity of the shingle sets behind two signatures. */

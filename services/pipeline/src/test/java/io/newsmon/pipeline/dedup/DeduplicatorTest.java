@@ -85,12 +85,81 @@ class DeduplicatorTest {
   }
 
   @Test
+  void anUpdateThatAddsAParagraphIsTheSameStory() {
+    Deduplicator strict = new Deduplicator(new InMemoryDedupIndex(), 0.9);
+    strict.decide("a", null, OTHER_STORY, 1);
+    Decision update =
+        strict.decide(
+            "b",
+            null,
+            OTHER_STORY
+                + "\n\nUpdate: the ministry later said two people were missing and asked residents of"
+                + " low-lying districts to stay on higher ground until Tuesday evening.",
+            2);
+    assertThat(update.method()).isEqualTo(Decision.Method.NEAR_DUPLICATE);
+    assertThat(update.duplicateOf()).isEqualTo("a");
+  }
+
+  @Test
+  void shortStoriesSharingALongQuoteAreDifferentStories() {
+    String quote =
+        "\"We will not accept any attempt to change the status quo by force, and we call on all"
+            + " parties to exercise restraint and to return to the negotiating table,\" the ministry"
+            + " spokesperson told reporters at the regular briefing in the capital.";
+    dedup.decide(
+        "a",
+        null,
+        "Beijing rejected the report on Monday. " + quote + " Talks are due to resume next week.",
+        1);
+    Decision other =
+        dedup.decide(
+            "b",
+            null,
+            "Manila summoned the ambassador after a coast guard incident. "
+                + quote
+                + " The navy said it would increase patrols.",
+            2);
+    assertThat(other.isDuplicate()).isFalse();
+  }
+
+  @Test
+  void shortArticlesFromOneTemplateAreDifferentStories() {
+    dedup.decide(
+        "r1",
+        null,
+        "Final score: Rovers 3, United 1. Rovers scored twice in the second half"
+            + " to win at home on Saturday in front of 12,000 fans. Next match: away at City.",
+        1);
+    Decision r2 =
+        dedup.decide(
+            "r2",
+            null,
+            "Final score: Albion 0, Town 2. Town scored twice in the first half"
+                + " to win away on Saturday in front of 8,500 fans. Next match: at home to County.",
+            2);
+    assertThat(r2.isDuplicate()).isFalse();
+  }
+
+  @Test
+  void containmentIsDerivedFromJaccardAndSizes() {
+    // A (100 shingles) inside B (120): overlap 100, union 120, Jaccard 0.833.
+    assertThat(Deduplicator.containment(100, 120, 100 / 120.0))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    // Two sets of 100 sharing 50: Jaccard 1/3, containment 0.5.
+    assertThat(Deduplicator.containment(100, 100, 1 / 3.0))
+        .isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void seenArticleRoundTripsThroughBytes() {
-    SeenArticle seen = new SeenArticle("cluster-\u00e9", 42L, new byte[] {1, 2, 3});
+    SeenArticle seen =
+        new SeenArticle("cluster-\u00e9", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
     SeenArticle back = SeenArticle.fromBytes(seen.toBytes());
     assertThat(back.clusterId()).isEqualTo("cluster-\u00e9");
     assertThat(back.seenAtMillis()).isEqualTo(42L);
-    assertThat(back.signature()).containsExactly(1, 2, 3);
+    assertThat(back.fingerprint().minHash()).containsExactly(1, 2, 3);
+    assertThat(back.fingerprint().simHash()).isEqualTo(-7L);
+    assertThat(back.fingerprint().shingles()).isEqualTo(99);
   }
 
   private static CleanedDocument clean(String seed) {
