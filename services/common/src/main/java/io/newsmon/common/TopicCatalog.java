@@ -65,6 +65,15 @@ public final class TopicCatalog {
           "DedupedArticle",
           "Copies of an earlier article, with duplicateOf, method and similarity.");
 
+  public static final TopicSpec NEWS_STORIES =
+      new TopicSpec(
+          "news.stories",
+          3,
+          true,
+          MONTH,
+          "StoryUpdate",
+          "Running count of copies and outlets per story cluster, latest by clusterId.");
+
   public static final TopicSpec NEWS_FLAGGED =
       new TopicSpec(
           "news.flagged",
@@ -109,6 +118,7 @@ public final class TopicCatalog {
           NEWS_CLEAN,
           NEWS_UNIQUE,
           NEWS_DUPLICATES,
+          NEWS_STORIES,
           NEWS_FLAGGED,
           NEWS_DEAD_LETTER,
           ALERTS_SUBSCRIPTIONS,

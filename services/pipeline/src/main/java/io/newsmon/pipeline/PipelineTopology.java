@@ -4,6 +4,7 @@ import static io.newsmon.common.TopicCatalog.NEWS_CLEAN;
 import static io.newsmon.common.TopicCatalog.NEWS_DUPLICATES;
 import static io.newsmon.common.TopicCatalog.NEWS_FLAGGED;
 import static io.newsmon.common.TopicCatalog.NEWS_RAW;
+import static io.newsmon.common.TopicCatalog.NEWS_STORIES;
 import static io.newsmon.common.TopicCatalog.NEWS_UNIQUE;
 
 import io.newsmon.avro.CleanArticle;
@@ -11,8 +12,10 @@ import io.newsmon.avro.DedupStatus;
 import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
+import io.newsmon.avro.StoryUpdate;
 import io.newsmon.pipeline.clean.CleanProcessor;
 import io.newsmon.pipeline.dedup.DedupProcessor;
+import io.newsmon.pipeline.dedup.StoryProcessor;
 import io.newsmon.pipeline.flag.FlagProcessor;
 import io.newsmon.pipeline.flag.TopicDefinition;
 import io.newsmon.schema.AvroSerde;
@@ -24,6 +27,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -47,6 +51,7 @@ public final class PipelineTopology {
     Serde<CleanArticle> clean = AvroSerde.of(CleanArticle.class);
     Serde<DedupedArticle> deduped = AvroSerde.of(DedupedArticle.class);
     Serde<FlaggedArticle> flagged = AvroSerde.of(FlaggedArticle.class);
+    Serde<StoryUpdate> stories = AvroSerde.of(StoryUpdate.class);
     StreamsBuilder builder = new StreamsBuilder();
 
     builder.stream(NEWS_RAW.name(), Consumed.with(keys, raw).withName("raw-source"))
@@ -59,9 +64,15 @@ public final class PipelineTopology {
       builder.addStateStore(stores[i]);
       storeNames[i] = stores[i].name();
     }
-    builder.stream(NEWS_CLEAN.name(), Consumed.with(keys, clean).withName("clean-source"))
-        .processValues(
-            () -> new DedupProcessor(settings.dedupThreshold()), Named.as("dedup"), storeNames)
+    builder.addStateStore(StoryProcessor.storeBuilder());
+    KStream<String, DedupedArticle> decided =
+        builder.stream(NEWS_CLEAN.name(), Consumed.with(keys, clean).withName("clean-source"))
+            .processValues(
+                () -> new DedupProcessor(settings.dedupThreshold()), Named.as("dedup"), storeNames);
+    decided
+        .process(StoryProcessor::new, Named.as("stories"), StoryProcessor.STORE)
+        .to(NEWS_STORIES.name(), Produced.with(keys, stories).withName("stories-sink"));
+    decided
         .split(Named.as("dedup-"))
         .branch(
             (id, article) -> article.getDecision().getStatus() == DedupStatus.UNIQUE,

@@ -7,6 +7,7 @@ import io.newsmon.avro.DedupMethod;
 import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
+import io.newsmon.avro.StoryUpdate;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.pipeline.flag.TopicCatalogFile;
 import io.newsmon.schema.AvroSerde;
@@ -99,6 +100,20 @@ class PipelineTopologyTest {
     assertThat(copy.getDecision().getMethod()).isEqualTo(DedupMethod.NEAR_DUPLICATE);
     assertThat(copy.getDecision().getClusterId()).isEqualTo("seed-0");
 
+    var stories =
+        driver
+            .createOutputTopic(
+                TopicCatalog.NEWS_STORIES.name(),
+                new StringDeserializer(),
+                AvroSerde.of(StoryUpdate.class))
+            .readKeyValuesToMap();
+    assertThat(stories).containsOnlyKeys("seed-0");
+    assertThat(stories.get("seed-0").getCopies()).isEqualTo(2);
+    // The scraped copy names no URL (outlet "file"); the Markdown copy names themoscowtimes.com.
+    assertThat(stories.get("seed-0").getOutletNames())
+        .containsExactly("file", "themoscowtimes.com");
+    assertThat(stories.get("seed-0").getOutlets()).isEqualTo(2);
+
     assertThat(flagged).hasSize(1);
     FlaggedArticle article = flagged.get(0).value();
     assertThat(article.getClusterId()).isEqualTo("seed-0");
@@ -168,7 +183,14 @@ class PipelineTopologyTest {
       }
     }
     assertThat(description.toString())
-        .contains("clean", "dedup", "flag", "dedup-articles", "dedup-lsh-buckets");
+        .contains(
+            "clean",
+            "dedup",
+            "stories",
+            "flag",
+            "dedup-articles",
+            "dedup-lsh-buckets",
+            "story-tallies");
   }
 
   private static Topology topology() {

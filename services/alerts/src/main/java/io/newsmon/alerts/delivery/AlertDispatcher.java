@@ -24,6 +24,7 @@ public class AlertDispatcher {
 
   private final SubscriptionRegistry subscriptions;
   private final DeliveryLedger ledger;
+  private final StorySizes stories;
   private final WebhookSender sender;
   private final List<Duration> retryDelays;
   private final Clock clock;
@@ -31,11 +32,13 @@ public class AlertDispatcher {
   public AlertDispatcher(
       SubscriptionRegistry subscriptions,
       DeliveryLedger ledger,
+      StorySizes stories,
       WebhookSender sender,
       List<Duration> retryDelays,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.ledger = ledger;
+    this.stories = stories;
     this.sender = sender;
     this.retryDelays = List.copyOf(retryDelays);
     this.clock = clock;
@@ -76,7 +79,15 @@ public class AlertDispatcher {
 
   private Outcome deliver(
       String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag) {
-    String payload = AlertPayload.json(alertId, subscription.id(), article, flag, clock.instant());
+    String payload =
+        AlertPayload.json(
+            alertId,
+            subscription.id(),
+            article,
+            flag,
+            stories.outlets(article.getClusterId()),
+            stories.copies(article.getClusterId()),
+            clock.instant());
     DeliveryResult result = null;
     for (int attempt = 0; attempt <= retryDelays.size(); attempt++) {
       if (attempt > 0 && !sleep(retryDelays.get(attempt - 1))) {

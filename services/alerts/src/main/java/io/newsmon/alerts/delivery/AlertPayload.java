@@ -21,7 +21,13 @@ public final class AlertPayload {
   private AlertPayload() {}
 
   public static String json(
-      String alertId, String subscriptionId, FlaggedArticle flagged, TopicFlag flag, Instant now) {
+      String alertId,
+      String subscriptionId,
+      FlaggedArticle flagged,
+      TopicFlag flag,
+      int outletCount,
+      int copyCount,
+      Instant now) {
     CleanArticle article = flagged.getArticle();
     Map<String, Object> articleJson = new LinkedHashMap<>();
     articleJson.put("id", article.getArticleId());
@@ -40,7 +46,8 @@ public final class AlertPayload {
     topic.put("snippet", flag.getSnippet());
     Map<String, Object> story = new LinkedHashMap<>();
     story.put("clusterId", flagged.getClusterId());
-    story.put("outletCount", 1); // issue 4 carries the running count of outlets per story
+    story.put("outletCount", outletCount);
+    story.put("copyCount", copyCount);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("alertId", alertId);
     data.put("subscriptionId", subscriptionId);

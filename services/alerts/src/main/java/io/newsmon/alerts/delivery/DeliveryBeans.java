@@ -25,12 +25,26 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
+  KafkaStorySizes storySizes(AlertsConfig config) {
+    return new KafkaStorySizes(config.bootstrapServers());
+  }
+
+  void closeStorySizes(@Disposes KafkaStorySizes sizes) throws InterruptedException {
+    sizes.close();
+  }
+
+  @Produces
+  @ApplicationScoped
   AlertDispatcher dispatcher(
-      AlertsConfig config, SubscriptionRegistry registry, KafkaDeliveryLedger ledger) {
+      AlertsConfig config,
+      SubscriptionRegistry registry,
+      KafkaDeliveryLedger ledger,
+      KafkaStorySizes storySizes) {
     Clock clock = Clock.systemUTC();
     return new AlertDispatcher(
         registry,
         ledger,
+        storySizes,
         new WebhookSender(config.delivery().timeout(), clock),
         config.delivery().retryDelays(),
         clock);

@@ -47,7 +47,48 @@ class AlertDispatcherTest {
         }
       };
   private final AlertDispatcher dispatcher =
-      new AlertDispatcher(registry, ledger, sender, List.of(Duration.ZERO, Duration.ZERO), clock);
+      new AlertDispatcher(
+          registry,
+          ledger,
+          new FixedStorySizes(),
+          sender,
+          List.of(Duration.ZERO, Duration.ZERO),
+          clock);
+
+  /** Every story is 7 outlets and 9 copies big. */
+  static final class FixedStorySizes implements StorySizes {
+    @Override
+    public int outlets(String clusterId) {
+      return 7;
+    }
+
+    @Override
+    public int copies(String clusterId) {
+      return 9;
+    }
+  }
+
+  @Test
+  void thePayloadCarriesTheStorysSize() {
+    registry.put(subscription("s1", "border-tensions"));
+    List<String> bodies = new ArrayList<>();
+    AlertDispatcher recording =
+        new AlertDispatcher(
+            registry,
+            ledger,
+            new FixedStorySizes(),
+            new WebhookSender(Duration.ofSeconds(1), clock) {
+              @Override
+              public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+                bodies.add(payload);
+                return new DeliveryResult(204, null, 1);
+              }
+            },
+            List.of(),
+            clock);
+    recording.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));
+    assertThat(bodies).singleElement().asString().contains("\"outletCount\":7", "\"copyCount\":9");
+  }
 
   @Test
   void oneAlertPerSubscriptionClusterAndTopic() {
