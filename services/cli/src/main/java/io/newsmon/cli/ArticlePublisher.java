@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,16 +70,7 @@ public final class ArticlePublisher implements AutoCloseable {
   /** Publishes files and directories (recursively), in name order. */
   public Summary publish(List<Path> paths, PrintStream out)
       throws IOException, InterruptedException {
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
-      } else {
-        files.add(path);
-      }
-    }
+    List<Path> files = CleanCommand.files(paths);
     List<String> published = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<String> failed = new ArrayList<>();

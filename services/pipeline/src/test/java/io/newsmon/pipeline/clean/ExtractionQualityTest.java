@@ -1,22 +1,15 @@
 package io.newsmon.pipeline.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmon.pipeline.ExtractionDevSet;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,26 +24,18 @@ class ExtractionQualityTest {
 
   @Test
   void f1OnTheDevelopmentPagesIsAtLeast097() throws IOException {
-    Path dev =
-        Path.of(System.getProperty("newsmon.home", "../.."))
-            .resolve("../shared/data/extraction-dev");
-    assumeTrue(Files.isDirectory(dev), "extraction dev set not present at " + dev);
-    JsonNode gold = new ObjectMapper().readTree(dev.resolve("ground-truth.json").toFile());
+    ExtractionDevSet dev = ExtractionDevSet.requireOrSkip();
     ArticleCleaner cleaner = new ArticleCleaner();
     List<Double> precisions = new ArrayList<>();
     List<Double> recalls = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> page = it.next();
+    for (String id : dev.gold().keySet()) {
       String predicted;
-      try (InputStream in =
-          new GZIPInputStream(
-              Files.newInputStream(dev.resolve("html/" + page.getKey() + ".html.gz")))) {
-        predicted =
-            cleaner.clean(new RawDocument(in.readAllBytes(), "text/html", null, null)).text();
+      try {
+        predicted = cleaner.clean(new RawDocument(dev.html(id), "text/html", null, null)).text();
       } catch (RejectedArticleException e) {
         predicted = "";
       }
-      double[] c = counts(page.getValue().path("articleBody").asText(), predicted);
+      double[] c = counts(dev.articleBody(id), predicted);
       double tp = c[0];
       double fp = c[1];
       double fn = c[2];
@@ -65,7 +50,7 @@ class ExtractionQualityTest {
     double r = recalls.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     double f1 = 2 * p * r / (p + r);
     System.out.printf(
-        "extraction dev set: F1 %.3f P %.3f R %.3f over %d pages%n", f1, p, r, gold.size());
+        "extraction dev set: F1 %.3f P %.3f R %.3f over %d pages%n", f1, p, r, dev.gold().size());
     assertThat(f1).isGreaterThanOrEqualTo(0.97);
   }
 

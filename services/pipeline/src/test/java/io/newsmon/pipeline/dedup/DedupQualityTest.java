@@ -1,24 +1,17 @@
 package io.newsmon.pipeline.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmon.pipeline.ExtractionDevSet;
 import io.newsmon.pipeline.clean.ArticleCleaner;
 import io.newsmon.pipeline.clean.RawDocument;
 import io.newsmon.pipeline.clean.RejectedArticleException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,32 +42,25 @@ class DedupQualityTest {
 
   @Test
   void copiesAreMergedAndDifferentStoriesAreNot() throws IOException {
-    Path dev =
-        Path.of(System.getProperty("newsmon.home", "../.."))
-            .resolve("../shared/data/extraction-dev");
-    assumeTrue(Files.isDirectory(dev), "extraction dev set not present at " + dev);
-    JsonNode gold = new ObjectMapper().readTree(dev.resolve("ground-truth.json").toFile());
+    ExtractionDevSet dev = ExtractionDevSet.requireOrSkip();
     ArticleCleaner cleaner = new ArticleCleaner();
     Random random = new Random(42);
 
     List<String[]> variants = new ArrayList<>(); // [page, copy, text]
     List<String> pages = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> page = it.next();
+    for (String id : dev.gold().keySet()) {
       String ours;
-      try (InputStream in =
-          new GZIPInputStream(
-              Files.newInputStream(dev.resolve("html/" + page.getKey() + ".html.gz")))) {
-        ours = cleaner.clean(new RawDocument(in.readAllBytes(), "text/html", null, null)).text();
+      try {
+        ours = cleaner.clean(new RawDocument(dev.html(id), "text/html", null, null)).text();
       } catch (RejectedArticleException e) {
         continue;
       }
-      String theirs = page.getValue().path("articleBody").asText();
-      pages.add(page.getKey());
-      variants.add(new String[] {page.getKey(), "ours", ours});
-      variants.add(new String[] {page.getKey(), "gold", theirs});
-      variants.add(new String[] {page.getKey(), "retypeset", retypeset(theirs)});
-      variants.add(new String[] {page.getKey(), "update", update(ours, random)});
+      String theirs = dev.articleBody(id);
+      pages.add(id);
+      variants.add(new String[] {id, "ours", ours});
+      variants.add(new String[] {id, "gold", theirs});
+      variants.add(new String[] {id, "retypeset", retypeset(theirs)});
+      variants.add(new String[] {id, "update", update(ours, random)});
     }
     // Different stories sharing one long quote: the quote must not merge them.
     for (int i = 0; i + 1 < 20 && i + 1 < pages.size(); i += 2) {
