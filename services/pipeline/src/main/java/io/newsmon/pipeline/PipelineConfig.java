@@ -28,6 +28,7 @@ public final class PipelineConfig extends AbstractConfig {
   public static final String PROCESSING_GUARANTEE = "processing.guarantee";
   public static final String REPLICATION_FACTOR = "replication.factor";
   public static final String DEDUP_THRESHOLD = "dedup.near.threshold";
+  public static final String DEDUP_RETENTION = "dedup.retention.ms";
   public static final String TOPIC_CATALOG = "flag.catalog";
   public static final String HEALTH_PORT = "health.port";
 
@@ -81,6 +82,13 @@ public final class PipelineConfig extends AbstractConfig {
               Importance.MEDIUM,
               "Minimum estimated Jaccard similarity of word 3-shingles for two articles to be one"
                   + " story (a SimHash check must confirm it; see docs/dedup.md).")
+          .define(
+              DEDUP_RETENTION,
+              Type.LONG,
+              java.time.Duration.ofDays(7).toMillis(),
+              Range.atLeast(60_000L),
+              Importance.MEDIUM,
+              "How long an article can be matched by later copies (milliseconds of record time).")
           .define(
               TOPIC_CATALOG,
               Type.STRING,

@@ -77,6 +77,7 @@ public final class PipelineMain {
         PipelineTopology.build(
             new PipelineTopology.Settings(
                 config.getDouble(PipelineConfig.DEDUP_THRESHOLD),
+                java.time.Duration.ofMillis(config.getLong(PipelineConfig.DEDUP_RETENTION)),
                 TopicCatalogFile.load(config.getString(PipelineConfig.TOPIC_CATALOG))));
     LOG.info("topology:\n{}", topology.describe());
 

@@ -19,6 +19,7 @@ import io.newsmon.pipeline.dedup.StoryProcessor;
 import io.newsmon.pipeline.flag.FlagProcessor;
 import io.newsmon.pipeline.flag.TopicDefinition;
 import io.newsmon.schema.AvroSerde;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -36,10 +37,17 @@ import org.apache.kafka.streams.state.StoreBuilder;
 public final class PipelineTopology {
 
   /** Settings the topology depends on. */
-  public record Settings(double dedupThreshold, List<TopicDefinition> topics) {
+  public record Settings(
+      double dedupThreshold, Duration dedupRetention, List<TopicDefinition> topics) {
     public Settings {
+      Objects.requireNonNull(dedupRetention, "dedupRetention");
       Objects.requireNonNull(topics, "topics");
       topics = List.copyOf(topics);
+    }
+
+    /** Settings with the default seven-day deduplication window. */
+    public Settings(double dedupThreshold, List<TopicDefinition> topics) {
+      this(dedupThreshold, Duration.ofDays(7), topics);
     }
   }
 
@@ -68,7 +76,9 @@ public final class PipelineTopology {
     KStream<String, DedupedArticle> decided =
         builder.stream(NEWS_CLEAN.name(), Consumed.with(keys, clean).withName("clean-source"))
             .processValues(
-                () -> new DedupProcessor(settings.dedupThreshold()), Named.as("dedup"), storeNames);
+                () -> new DedupProcessor(settings.dedupThreshold(), settings.dedupRetention()),
+                Named.as("dedup"),
+                storeNames);
     decided
         .process(StoryProcessor::new, Named.as("stories"), StoryProcessor.STORE)
         .to(NEWS_STORIES.name(), Produced.with(keys, stories).withName("stories-sink"));

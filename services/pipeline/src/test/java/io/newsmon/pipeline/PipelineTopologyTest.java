@@ -184,13 +184,7 @@ class PipelineTopologyTest {
     }
     assertThat(description.toString())
         .contains(
-            "clean",
-            "dedup",
-            "stories",
-            "flag",
-            "dedup-articles",
-            "dedup-lsh-buckets",
-            "story-tallies");
+            "clean", "dedup", "stories", "flag", "dedup-articles", "dedup-expiry", "story-tallies");
   }
 
   private static Topology topology() {

@@ -1,20 +1,31 @@
 package io.newsmon.pipeline.dedup;
 
-/** What the deduplicator remembers about articles it has seen. */
+import java.util.function.IntConsumer;
+
+/**
+ * What the deduplicator remembers about the articles in its window. Articles are numbered by a
+ * sequence (from 1) so the LSH index can hold 4-byte references instead of article ids.
+ */
 public interface DedupIndex {
 
-  /** The article first seen under an exact key (canonical URL or text hash), or null. */
-  String exact(String key);
+  /** The sequence number of an article seen before, or 0. */
+  int sequenceOf(String articleId);
 
-  /** Remembers {@code articleId} under {@code key} unless the key is taken. */
-  void putExactIfAbsent(String key, String articleId);
+  /** The next free sequence number; numbers are never reused. */
+  int nextSequence();
 
-  /** The first article whose signature fell in this LSH bucket, or null. */
-  String bucket(String bucketKey);
+  /** The article with this sequence number, or null when unknown or expired. */
+  SeenArticle article(int sequence);
 
-  void putBucketIfAbsent(String bucketKey, String articleId);
+  /** Remembers an article and, unless taken, its exact keys; adds it to its LSH buckets. */
+  void add(int sequence, SeenArticle article, long[] exactKeys, int[] bandKeys);
 
-  SeenArticle article(String articleId);
+  /** The article first seen under an exact key (canonical URL or text hash), or 0. */
+  int exact(long key);
 
-  void putArticle(String articleId, SeenArticle article);
+  /** Articles sharing an LSH bucket with {@code bandKeys}; at most {@code limit} calls. */
+  void candidates(int[] bandKeys, int limit, IntConsumer consumer);
+
+  /** Forgets every article seen before {@code cutoffMillis}; returns how many. */
+  int expireBefore(long cutoffMillis);
 }

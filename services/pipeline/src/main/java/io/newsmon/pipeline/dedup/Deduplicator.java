@@ -2,8 +2,6 @@ package io.newsmon.pipeline.dedup;
 
 import io.newsmon.common.Hashes;
 import io.newsmon.pipeline.text.TextNormalizer;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Decides whether an article is the first of its story or a copy, and records it in the index. Not
@@ -27,52 +25,59 @@ public final class Deduplicator {
     this.nearDuplicateThreshold = nearDuplicateThreshold;
   }
 
+  /** Most LSH candidates checked per article: bounds the work for boilerplate-heavy buckets. */
+  static final int MAX_CANDIDATES = 64;
+
   /** Decides on one article and remembers it. */
   public Decision decide(String articleId, String canonicalUrl, String text, long timestampMillis) {
-    SeenArticle already = index.article(articleId);
+    int known = index.sequenceOf(articleId);
+    SeenArticle already = known == 0 ? null : index.article(known);
     if (already != null) {
       // The same article published again (a producer retry or a re-run of a publish): a copy of
       // itself, so subscribers are not alerted twice.
       return new Decision(Decision.Method.EXACT_TEXT, already.clusterId(), articleId, 1.0);
     }
-    String urlKey = canonicalUrl == null ? null : "url:" + canonicalUrl;
-    String textKey = "text:" + contentHash(text);
+    long urlKey = canonicalUrl == null ? 0 : exactKey("url", canonicalUrl);
+    long textKey = exactKey("text", TextNormalizer.normalize(text));
     Fingerprint fingerprint = signatures.fingerprint(text);
+    int[] bands = Signatures.bandKeys(fingerprint.minHash());
 
-    Decision decision = exactMatch(urlKey, Decision.Method.CANONICAL_URL);
+    Decision decision = urlKey == 0 ? null : exactMatch(urlKey, Decision.Method.CANONICAL_URL);
     if (decision == null) {
       decision = exactMatch(textKey, Decision.Method.EXACT_TEXT);
     }
     if (decision == null) {
-      decision = nearMatch(fingerprint);
+      decision = nearMatch(fingerprint, bands);
     }
     if (decision == null) {
       decision = Decision.firstSeen(articleId);
     }
-
-    index.putArticle(
-        articleId, new SeenArticle(decision.clusterId(), timestampMillis, fingerprint));
-    if (urlKey != null) {
-      index.putExactIfAbsent(urlKey, articleId);
-    }
-    index.putExactIfAbsent(textKey, articleId);
-    for (String bucket : Signatures.bucketKeys(fingerprint.minHash())) {
-      index.putBucketIfAbsent(bucket, articleId);
-    }
+    long[] exactKeys = urlKey == 0 ? new long[] {textKey} : new long[] {urlKey, textKey};
+    index.add(
+        index.nextSequence(),
+        new SeenArticle(articleId, decision.clusterId(), timestampMillis, fingerprint),
+        exactKeys,
+        bands);
     return decision;
   }
 
-  private Decision exactMatch(String key, Decision.Method method) {
-    if (key == null) {
-      return null;
-    }
-    String match = index.exact(key);
-    if (match == null) {
-      return null;
-    }
-    SeenArticle seen = index.article(match);
-    String cluster = seen == null ? match : seen.clusterId();
-    return new Decision(method, cluster, match, 1.0);
+  /** Forgets what was seen before {@code cutoffMillis}: the retention window. */
+  public int expireBefore(long cutoffMillis) {
+    return index.expireBefore(cutoffMillis);
+  }
+
+  private Decision exactMatch(long key, Decision.Method method) {
+    int match = index.exact(key);
+    SeenArticle seen = match == 0 ? null : index.article(match);
+    return seen == null ? null : new Decision(method, seen.clusterId(), seen.articleId(), 1.0);
+  }
+
+  /** 64 bits of SHA-256 over a kind and a value: collisions are out of reach at any news volume. */
+  static long exactKey(String kind, String value) {
+    byte[] hash =
+        Hashes.sha256((kind + ":" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long key = java.nio.ByteBuffer.wrap(hash).getLong();
+    return key == 0 ? 1 : key; // 0 means "none"
   }
 
   /**
@@ -82,32 +87,26 @@ public final class Deduplicator {
    * share half their shingles; either way the independent SimHash estimate must agree before a
    * merge, so one unlucky MinHash estimate cannot hide a story.
    */
-  private Decision nearMatch(Fingerprint fingerprint) {
-    Set<String> candidates = new LinkedHashSet<>();
-    for (String bucket : Signatures.bucketKeys(fingerprint.minHash())) {
-      String candidate = index.bucket(bucket);
-      if (candidate != null) {
-        candidates.add(candidate);
-      }
-    }
-    String best = null;
+  private Decision nearMatch(Fingerprint fingerprint, int[] bands) {
+    java.util.Set<Integer> candidates = new java.util.LinkedHashSet<>();
+    index.candidates(bands, MAX_CANDIDATES, candidates::add);
+    SeenArticle best = null;
     double bestSimilarity = 0;
-    SeenArticle bestSeen = null;
-    for (String candidate : candidates) {
+    for (int candidate : candidates) {
       SeenArticle seen = index.article(candidate);
       if (seen == null || !seen.fingerprint().isSigned()) {
-        continue;
+        continue; // expired, or too short to compare
       }
       double jaccard = Signatures.similarity(fingerprint.minHash(), seen.fingerprint().minHash());
       if (jaccard > bestSimilarity && isCopy(fingerprint, seen.fingerprint(), jaccard)) {
-        best = candidate;
+        best = seen;
         bestSimilarity = jaccard;
-        bestSeen = seen;
       }
     }
     return best == null
         ? null
-        : new Decision(Decision.Method.NEAR_DUPLICATE, bestSeen.clusterId(), best, bestSimilarity);
+        : new Decision(
+            Decision.Method.NEAR_DUPLICATE, best.clusterId(), best.articleId(), bestSimilarity);
   }
 
   /** Containment needed to call a text contained in another one. */

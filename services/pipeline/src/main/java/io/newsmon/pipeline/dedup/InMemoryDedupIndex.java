@@ -1,42 +1,74 @@
 package io.newsmon.pipeline.dedup;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
-/** A {@link DedupIndex} in maps: for tests and benchmarks, never for the pipeline. */
+/** A {@link DedupIndex} in maps and an {@link LshIndex}: for tests, the CLI and benchmarks. */
 public final class InMemoryDedupIndex implements DedupIndex {
 
-  private final Map<String, String> exact = new HashMap<>();
-  private final Map<String, String> buckets = new HashMap<>();
-  private final Map<String, SeenArticle> articles = new HashMap<>();
+  private final Map<String, Integer> sequences = new HashMap<>();
+  private final Map<Integer, SeenArticle> articles = new HashMap<>();
+  private final Map<Integer, long[]> exactKeysOf = new HashMap<>();
+  private final Map<Long, Integer> exact = new HashMap<>();
+  private final LshIndex buckets = new LshIndex(1024);
+  private int next = 1;
 
   @Override
-  public String exact(String key) {
-    return exact.get(key);
+  public int sequenceOf(String articleId) {
+    return sequences.getOrDefault(articleId, 0);
   }
 
   @Override
-  public void putExactIfAbsent(String key, String articleId) {
-    exact.putIfAbsent(key, articleId);
+  public int nextSequence() {
+    return next++;
   }
 
   @Override
-  public String bucket(String bucketKey) {
-    return buckets.get(bucketKey);
+  public SeenArticle article(int sequence) {
+    return articles.get(sequence);
   }
 
   @Override
-  public void putBucketIfAbsent(String bucketKey, String articleId) {
-    buckets.putIfAbsent(bucketKey, articleId);
+  public void add(int sequence, SeenArticle article, long[] exactKeys, int[] bandKeys) {
+    sequences.put(article.articleId(), sequence);
+    articles.put(sequence, article);
+    exactKeysOf.put(sequence, exactKeys);
+    for (long key : exactKeys) {
+      exact.putIfAbsent(key, sequence);
+    }
+    buckets.add(bandKeys, sequence);
   }
 
   @Override
-  public SeenArticle article(String articleId) {
-    return articles.get(articleId);
+  public int exact(long key) {
+    return exact.getOrDefault(key, 0);
   }
 
   @Override
-  public void putArticle(String articleId, SeenArticle article) {
-    articles.put(articleId, article);
+  public void candidates(int[] bandKeys, int limit, IntConsumer consumer) {
+    buckets.candidates(bandKeys, limit, consumer);
+  }
+
+  @Override
+  public int expireBefore(long cutoffMillis) {
+    int expired = 0;
+    for (Iterator<Map.Entry<Integer, SeenArticle>> it = articles.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<Integer, SeenArticle> e = it.next();
+      SeenArticle article = e.getValue();
+      if (article.seenAtMillis() < cutoffMillis) {
+        int sequence = e.getKey();
+        it.remove();
+        sequences.remove(article.articleId(), sequence);
+        for (long key : exactKeysOf.remove(sequence)) {
+          exact.remove(key, sequence);
+        }
+        buckets.remove(Signatures.bandKeys(article.fingerprint().minHash()), sequence);
+        expired++;
+      }
+    }
+    return expired;
   }
 }

@@ -5,27 +5,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * What the index keeps per article: its cluster, when it was seen and its MinHash signature.
+ * What the index keeps per article: its id, its cluster, when it was seen and its fingerprint. The
+ * cluster is stored only when it differs from the id (a copy), which most articles are not.
  *
+ * @param articleId the article
  * @param clusterId the story cluster (articleId of the cluster's first article)
  * @param seenAtMillis record timestamp when it was processed
  * @param fingerprint the text's MinHash, SimHash and shingle count
  */
-public record SeenArticle(String clusterId, long seenAtMillis, Fingerprint fingerprint) {
+public record SeenArticle(
+    String articleId, String clusterId, long seenAtMillis, Fingerprint fingerprint) {
 
-  private static final byte FORMAT = 2;
+  private static final byte FORMAT = 3;
 
   public SeenArticle {
+    Objects.requireNonNull(articleId, "articleId");
     Objects.requireNonNull(clusterId, "clusterId");
     Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
   /** Compact binary form for state stores: format, cluster id, time, shingles, SimHash, MinHash. */
   public byte[] toBytes() {
-    byte[] cluster = clusterId.getBytes(StandardCharsets.UTF_8);
+    byte[] id = articleId.getBytes(StandardCharsets.UTF_8);
+    byte[] cluster =
+        clusterId.equals(articleId) ? new byte[0] : clusterId.getBytes(StandardCharsets.UTF_8);
     byte[] minHash = fingerprint.minHash();
-    return ByteBuffer.allocate(1 + 2 + cluster.length + 8 + 4 + 8 + minHash.length)
+    return ByteBuffer.allocate(1 + 2 + id.length + 2 + cluster.length + 8 + 4 + 8 + minHash.length)
         .put(FORMAT)
+        .putShort((short) id.length)
+        .put(id)
         .putShort((short) cluster.length)
         .put(cluster)
         .putLong(seenAtMillis)
@@ -41,6 +49,8 @@ public record SeenArticle(String clusterId, long seenAtMillis, Fingerprint finge
     if (format != FORMAT) {
       throw new IllegalArgumentException("unknown SeenArticle format " + format);
     }
+    byte[] id = new byte[in.getShort()];
+    in.get(id);
     byte[] cluster = new byte[in.getShort()];
     in.get(cluster);
     long seenAt = in.getLong();
@@ -48,8 +58,10 @@ public record SeenArticle(String clusterId, long seenAtMillis, Fingerprint finge
     long simHash = in.getLong();
     byte[] minHash = new byte[in.remaining()];
     in.get(minHash);
+    String articleId = new String(id, StandardCharsets.UTF_8);
     return new SeenArticle(
-        new String(cluster, StandardCharsets.UTF_8),
+        articleId,
+        cluster.length == 0 ? articleId : new String(cluster, StandardCharsets.UTF_8),
         seenAt,
         new Fingerprint(minHash, simHash, shingles));
   }

@@ -1,51 +1,161 @@
 package io.newsmon.pipeline.dedup;
 
+import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** {@link DedupIndex} over the dedup processor's changelogged state stores. */
+/**
+ * {@link DedupIndex} over the dedup processor's changelogged stores, with the LSH buckets in an
+ * in-memory {@link LshIndex} rebuilt from the article store when the task starts.
+ *
+ * <ul>
+ *   <li>{@code dedup-articles}: sequence number to the article's id, cluster, time, fingerprint;
+ *   <li>{@code dedup-ids}: article id to sequence number (re-published articles);
+ *   <li>{@code dedup-exact-keys}: 64-bit URL and text hashes to sequence number, plus the next
+ *       sequence number under key 0;
+ *   <li>{@code dedup-expiry}: (time, sequence) to the article's exact keys, in time order, so the
+ *       retention window is enforced by a range scan instead of a full one.
+ * </ul>
+ */
 final class StoreDedupIndex implements DedupIndex {
 
-  private final KeyValueStore<String, String> exact;
-  private final KeyValueStore<String, String> buckets;
-  private final KeyValueStore<String, byte[]> articles;
+  private static final long NEXT_SEQUENCE_KEY = 0L;
+
+  private final KeyValueStore<Integer, byte[]> articles;
+  private final KeyValueStore<String, Integer> ids;
+  private final KeyValueStore<Long, Integer> exact;
+  private final KeyValueStore<Bytes, byte[]> expiry;
+  private final LshIndex buckets;
+  private int next;
 
   StoreDedupIndex(
-      KeyValueStore<String, String> exact,
-      KeyValueStore<String, String> buckets,
-      KeyValueStore<String, byte[]> articles) {
-    this.exact = exact;
-    this.buckets = buckets;
+      KeyValueStore<Integer, byte[]> articles,
+      KeyValueStore<String, Integer> ids,
+      KeyValueStore<Long, Integer> exact,
+      KeyValueStore<Bytes, byte[]> expiry) {
     this.articles = articles;
+    this.ids = ids;
+    this.exact = exact;
+    this.expiry = expiry;
+    long held = articles.approximateNumEntries();
+    this.buckets =
+        new LshIndex(
+            (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, held * Signatures.BANDS)));
+    try (KeyValueIterator<Integer, byte[]> all = articles.all()) {
+      while (all.hasNext()) {
+        KeyValue<Integer, byte[]> entry = all.next();
+        SeenArticle article = SeenArticle.fromBytes(entry.value);
+        buckets.add(Signatures.bandKeys(article.fingerprint().minHash()), entry.key);
+      }
+    }
+    Integer stored = exact.get(NEXT_SEQUENCE_KEY);
+    this.next = stored == null ? 1 : stored;
+  }
+
+  int lshEntries() {
+    return buckets.entries();
+  }
+
+  long lshBytes() {
+    return buckets.bytes();
   }
 
   @Override
-  public String exact(String key) {
-    return exact.get(key);
+  public int sequenceOf(String articleId) {
+    Integer sequence = ids.get(articleId);
+    return sequence == null ? 0 : sequence;
   }
 
   @Override
-  public void putExactIfAbsent(String key, String articleId) {
-    exact.putIfAbsent(key, articleId);
+  public int nextSequence() {
+    int sequence = next++;
+    exact.put(NEXT_SEQUENCE_KEY, next);
+    return sequence;
   }
 
   @Override
-  public String bucket(String bucketKey) {
-    return buckets.get(bucketKey);
-  }
-
-  @Override
-  public void putBucketIfAbsent(String bucketKey, String articleId) {
-    buckets.putIfAbsent(bucketKey, articleId);
-  }
-
-  @Override
-  public SeenArticle article(String articleId) {
-    byte[] bytes = articles.get(articleId);
+  public SeenArticle article(int sequence) {
+    byte[] bytes = articles.get(sequence);
     return bytes == null ? null : SeenArticle.fromBytes(bytes);
   }
 
   @Override
-  public void putArticle(String articleId, SeenArticle article) {
-    articles.put(articleId, article.toBytes());
+  public void add(int sequence, SeenArticle article, long[] exactKeys, int[] bandKeys) {
+    articles.put(sequence, article.toBytes());
+    ids.put(article.articleId(), sequence);
+    ByteBuffer keys = ByteBuffer.allocate(exactKeys.length * Long.BYTES);
+    for (long key : exactKeys) {
+      exact.putIfAbsent(key, sequence);
+      keys.putLong(key);
+    }
+    expiry.put(expiryKey(article.seenAtMillis(), sequence), keys.array());
+    buckets.add(bandKeys, sequence);
+  }
+
+  @Override
+  public int exact(long key) {
+    Integer sequence = exact.get(key);
+    return sequence == null ? 0 : sequence;
+  }
+
+  @Override
+  public void candidates(int[] bandKeys, int limit, IntConsumer consumer) {
+    buckets.candidates(bandKeys, limit, consumer);
+  }
+
+  /** Expired articles removed per batch: the iterator is closed before the stores change. */
+  private static final int EXPIRY_BATCH = 10_000;
+
+  @Override
+  public int expireBefore(long cutoffMillis) {
+    int expired = 0;
+    while (true) {
+      java.util.List<KeyValue<Bytes, byte[]>> batch = new java.util.ArrayList<>();
+      try (KeyValueIterator<Bytes, byte[]> old =
+          expiry.range(expiryKey(Long.MIN_VALUE, 0), expiryKey(cutoffMillis, 0))) {
+        while (old.hasNext() && batch.size() < EXPIRY_BATCH) {
+          batch.add(old.next());
+        }
+      }
+      if (batch.isEmpty()) {
+        return expired;
+      }
+      for (KeyValue<Bytes, byte[]> entry : batch) {
+        forget(ByteBuffer.wrap(entry.key.get()).getInt(Long.BYTES), entry.value);
+        expiry.delete(entry.key);
+        expired++;
+      }
+    }
+  }
+
+  private void forget(int sequence, byte[] exactKeys) {
+    Integer boxed = sequence;
+    SeenArticle article = article(sequence);
+    if (article != null) {
+      buckets.remove(Signatures.bandKeys(article.fingerprint().minHash()), sequence);
+      if (boxed.equals(ids.get(article.articleId()))) {
+        ids.delete(article.articleId());
+      }
+      articles.delete(sequence);
+    }
+    ByteBuffer keys = ByteBuffer.wrap(exactKeys);
+    while (keys.remaining() >= Long.BYTES) {
+      long key = keys.getLong();
+      if (boxed.equals(exact.get(key))) {
+        exact.delete(key);
+      }
+    }
+  }
+
+  /** Big-endian time (sign bit flipped so negative times sort first), then the sequence. */
+  private static Bytes expiryKey(long millis, int sequence) {
+    return Bytes.wrap(
+        ByteBuffer.allocate(Long.BYTES + Integer.BYTES)
+            .putLong(millis ^ Long.MIN_VALUE)
+            .putInt(sequence)
+            .array());
   }
 }

@@ -151,11 +151,25 @@ class DeduplicatorTest {
   }
 
   @Test
+  void expiredArticlesNoLongerMatch() {
+    dedup.decide("old", "https://x.example/a", OTHER_STORY, 1_000);
+    assertThat(dedup.expireBefore(2_000)).isEqualTo(1);
+    Decision again = dedup.decide("new", "https://x.example/a", OTHER_STORY, 3_000);
+    assertThat(again).isEqualTo(Decision.firstSeen("new"));
+    assertThat(dedup.expireBefore(2_000)).as("nothing newer is forgotten").isZero();
+    assertThat(dedup.decide("copy", null, OTHER_STORY, 4_000).duplicateOf()).isEqualTo("new");
+  }
+
+  @Test
   void seenArticleRoundTripsThroughBytes() {
     SeenArticle seen =
-        new SeenArticle("cluster-\u00e9", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
+        new SeenArticle(
+            "a-\u00e9", "cluster-\u00e9", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
     SeenArticle back = SeenArticle.fromBytes(seen.toBytes());
+    assertThat(back.articleId()).isEqualTo("a-\u00e9");
     assertThat(back.clusterId()).isEqualTo("cluster-\u00e9");
+    SeenArticle first = new SeenArticle("x", "x", 1L, new Fingerprint(new byte[0], 0L, 3));
+    assertThat(SeenArticle.fromBytes(first.toBytes())).usingRecursiveComparison().isEqualTo(first);
     assertThat(back.seenAtMillis()).isEqualTo(42L);
     assertThat(back.fingerprint().minHash()).containsExactly(1, 2, 3);
     assertThat(back.fingerprint().simHash()).isEqualTo(-7L);
