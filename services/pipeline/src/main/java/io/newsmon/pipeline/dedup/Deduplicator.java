@@ -38,8 +38,9 @@ public final class Deduplicator {
       return new Decision(Decision.Method.EXACT_TEXT, already.clusterId(), articleId, 1.0);
     }
     long urlKey = canonicalUrl == null ? 0 : exactKey("url", canonicalUrl);
-    long textKey = exactKey("text", TextNormalizer.normalize(text));
-    Fingerprint fingerprint = signatures.fingerprint(text);
+    Signatures.Analysis analysis = signatures.analyze(text);
+    long textKey = analysis.textKey() == 0 ? 1 : analysis.textKey(); // 0 means "none"
+    Fingerprint fingerprint = analysis.fingerprint();
     int[] bands = Signatures.bandKeys(fingerprint.minHash());
 
     Decision decision = urlKey == 0 ? null : exactMatch(urlKey, Decision.Method.CANONICAL_URL);
@@ -115,8 +116,11 @@ public final class Deduplicator {
   /** Jaccard floor for containment: a long shared quote must not make two stories one. */
   static final double CONTAINMENT_MIN_JACCARD = 0.5;
 
-  /** SimHash agreement required to confirm a MinHash match (about Jaccard 0.5 and up). */
-  static final double SIMHASH_MIN = 0.75;
+  /**
+   * How far the SimHash estimate may fall below what the MinHash estimate predicts for it: about
+   * two standard deviations of a 64-bit SimHash.
+   */
+  static final double SIMHASH_MARGIN = 0.12;
 
   boolean isCopy(Fingerprint a, Fingerprint b, double jaccard) {
     boolean similar = jaccard >= nearDuplicateThreshold;
@@ -124,7 +128,19 @@ public final class Deduplicator {
         jaccard >= CONTAINMENT_MIN_JACCARD
             && containment(a.shingles(), b.shingles(), jaccard) >= CONTAINMENT;
     return (similar || contained)
-        && Signatures.simHashSimilarity(a.simHash(), b.simHash()) >= SIMHASH_MIN;
+        && Signatures.simHashSimilarity(a.simHash(), b.simHash())
+            >= expectedSimHash(a.shingles(), b.shingles(), jaccard) - SIMHASH_MARGIN;
+  }
+
+  /**
+   * The SimHash similarity (1 - angle / pi) two sets of these sizes would show if their Jaccard
+   * similarity were {@code jaccard}: the verification asks the independent SimHash to agree with
+   * the MinHash estimate, whatever the two texts' lengths.
+   */
+  static double expectedSimHash(int a, int b, double jaccard) {
+    double overlap = jaccard / (1 + jaccard) * (a + b);
+    double cosine = Math.min(1.0, overlap / Math.sqrt((double) Math.max(1, a) * Math.max(1, b)));
+    return 1.0 - Math.acos(cosine) / Math.PI;
   }
 
   /** Share of the smaller shingle set found in the larger one, from the Jaccard estimate. */

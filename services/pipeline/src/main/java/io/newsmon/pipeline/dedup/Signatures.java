@@ -7,9 +7,6 @@ import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
 import com.dynatrace.hash4j.similarity.SimilarityHasher;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import io.newsmon.pipeline.text.TextNormalizer;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * MinHash signatures over word 3-shingles, and their LSH bucket keys.
@@ -42,20 +39,78 @@ public final class Signatures {
   private final SimilarityHasher hasher = POLICY.createHasher();
   private final SimilarityHasher simHasher = SIM_HASH.createHasher();
 
+  /** What deduplication derives from a text in one pass. */
+  public record Analysis(Fingerprint fingerprint, long textKey) {}
+
   /** Fingerprint of {@code text}; its MinHash is empty when the text is too short to sign. */
   public Fingerprint fingerprint(String text) {
-    List<String> tokens = TextNormalizer.tokens(text);
-    Set<Long> shingles = new HashSet<>();
-    for (int i = 0; i + SHINGLE_WORDS <= tokens.size(); i++) {
-      shingles.add(HASHER.hashCharsToLong(String.join(" ", tokens.subList(i, i + SHINGLE_WORDS))));
+    return analyze(text).fingerprint();
+  }
+
+  /**
+   * The fingerprint, and a 64-bit key of the whole token sequence: equal for texts that differ only
+   * in case, accents, punctuation, quotes, spacing and the spelling variants the tokens fold.
+   * Shingles are hashed from per-token hashes, without building strings.
+   */
+  public Analysis analyze(String text) {
+    // One pass: each word is hashed twice, as its spelling key (for shingles; the same keys as
+    // TextNormalizer.tokens) and as written in lower case (for the exact key), from reused buffers.
+    String s = TextNormalizer.withoutAccents(text);
+    long[] hashes = new long[64];
+    int n = 0;
+    var sequence = HASHER.hashStream();
+    StringBuilder key = new StringBuilder(24);
+    StringBuilder plain = new StringBuilder(24);
+    int previous = -1;
+    for (int i = 0; i <= s.length(); ) {
+      int c = i < s.length() ? s.codePointAt(i) : ' ';
+      i += i < s.length() ? Character.charCount(c) : 1;
+      if (Character.isLetterOrDigit(c)) {
+        int lower = Character.toLowerCase(c);
+        plain.appendCodePoint(lower);
+        int k = lower == 'y' ? 'i' : lower;
+        if (k != previous) {
+          key.appendCodePoint(k);
+        }
+        previous = k;
+      } else {
+        if (!plain.isEmpty()) {
+          if (n == hashes.length) {
+            hashes = java.util.Arrays.copyOf(hashes, n * 2);
+          }
+          hashes[n++] = HASHER.hashCharsToLong(key);
+          sequence.putLong(HASHER.hashCharsToLong(plain));
+          key.setLength(0);
+          plain.setLength(0);
+        }
+        previous = -1;
+      }
     }
-    if (shingles.size() < MIN_SHINGLES) {
-      return new Fingerprint(new byte[0], 0L, shingles.size());
+    long[] tokenHashes = java.util.Arrays.copyOf(hashes, n);
+    int count = Math.max(0, tokenHashes.length - SHINGLE_WORDS + 1);
+    long[] shingles = new long[count];
+    for (int i = 0; i < count; i++) {
+      shingles[i] =
+          HASHER.hashLongLongLongToLong(tokenHashes[i], tokenHashes[i + 1], tokenHashes[i + 2]);
     }
-    ElementHashProvider elements = ElementHashProvider.ofCollection(shingles, Long::longValue);
+    java.util.Arrays.sort(shingles);
+    int distinct = 0;
+    for (int i = 0; i < shingles.length; i++) {
+      if (i == 0 || shingles[i] != shingles[i - 1]) {
+        shingles[distinct++] = shingles[i];
+      }
+    }
+    long textKey = sequence.getAsLong();
+    if (distinct < MIN_SHINGLES) {
+      return new Analysis(new Fingerprint(new byte[0], 0L, distinct), textKey);
+    }
+    ElementHashProvider elements =
+        ElementHashProvider.ofValues(java.util.Arrays.copyOf(shingles, distinct));
     byte[] sim = simHasher.compute(elements);
-    return new Fingerprint(
-        hasher.compute(elements), java.nio.ByteBuffer.wrap(sim).getLong(), shingles.size());
+    return new Analysis(
+        new Fingerprint(
+            hasher.compute(elements), java.nio.ByteBuffer.wrap(sim).getLong(), distinct),
+        textKey);
   }
 
   /**

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       retention window is enforced by a range scan instead of a full one.
  * </ul>
  */
-final class StoreDedupIndex implements DedupIndex {
+public final class StoreDedupIndex implements DedupIndex {
 
   private static final long NEXT_SEQUENCE_KEY = 0L;
 
@@ -31,7 +31,7 @@ final class StoreDedupIndex implements DedupIndex {
   private final LshIndex buckets;
   private int next;
 
-  StoreDedupIndex(
+  public StoreDedupIndex(
       KeyValueStore<Integer, byte[]> articles,
       KeyValueStore<String, Integer> ids,
       KeyValueStore<Long, Integer> exact,
@@ -55,11 +55,11 @@ final class StoreDedupIndex implements DedupIndex {
     this.next = stored == null ? 1 : stored;
   }
 
-  int lshEntries() {
+  public int lshEntries() {
     return buckets.entries();
   }
 
-  long lshBytes() {
+  public long lshBytes() {
     return buckets.bytes();
   }
 

@@ -59,15 +59,72 @@ public final class TextNormalizer {
     return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
-  /** Spelling keys of the words of {@code text}, in order. */
+  /**
+   * Spelling keys of the words of {@code text}, in order. One pass over the text; the Unicode
+   * decomposition that strips accents runs only when the text has non-ASCII characters, because
+   * this sits on the deduplication hot path.
+   */
   public static List<String> tokens(String text) {
+    String s = withoutAccents(text);
     List<String> tokens = new ArrayList<>();
-    for (String word : NON_WORD.split(normalize(text))) {
-      if (!word.isEmpty()) {
-        tokens.add(spellingKey(word));
+    StringBuilder token = new StringBuilder(16);
+    int previous = -1;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c)) {
+        c = Character.toLowerCase(c);
+        if (c == 'y') {
+          c = 'i';
+        }
+        if (c != previous) {
+          token.appendCodePoint(c);
+        }
+        previous = c;
+      } else if (!token.isEmpty()) {
+        tokens.add(token.toString());
+        token.setLength(0);
+        previous = -1;
+      } else {
+        previous = -1;
       }
     }
+    if (!token.isEmpty()) {
+      tokens.add(token.toString());
+    }
     return tokens;
+  }
+
+  /**
+   * {@code consumer} receives the text's words lower-cased with accents removed, nothing else
+   * folded: the identity of "the same normalised text".
+   */
+  public static void forEachPlainWord(String text, java.util.function.Consumer<String> consumer) {
+    String s = withoutAccents(text);
+    StringBuilder word = new StringBuilder(16);
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c)) {
+        word.appendCodePoint(Character.toLowerCase(c));
+      } else if (!word.isEmpty()) {
+        consumer.accept(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (!word.isEmpty()) {
+      consumer.accept(word.toString());
+    }
+  }
+
+  /** {@code text} with accents and other combining marks removed (ASCII text as it is). */
+  public static String withoutAccents(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+      }
+    }
+    return text; // ASCII: nothing to decompose
   }
 
   static String spellingKey(String word) {

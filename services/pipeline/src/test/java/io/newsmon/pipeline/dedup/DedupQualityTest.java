@@ -83,6 +83,7 @@ class DedupQualityTest {
                 .getDouble(io.newsmon.pipeline.PipelineConfig.DEDUP_THRESHOLD));
     Map<String, String> cluster = new HashMap<>();
     Map<String, String> page = new HashMap<>();
+    Map<String, String> cleanedText = new HashMap<>();
     int n = 0;
     for (String[] v : order) {
       String id = v[0] + "/" + v[1];
@@ -101,6 +102,7 @@ class DedupQualityTest {
       } catch (RejectedArticleException e) {
         text = v[2];
       }
+      cleanedText.put(id, text);
       cluster.put(id, dedup.decide(id, null, text, n++).clusterId());
       page.put(id, v[0]);
     }
@@ -139,6 +141,25 @@ class DedupQualityTest {
     }
     System.out.println(
         "  copies not merged with newsmon's own extraction, by kind: " + missedByCopy);
+    Signatures sig = new Signatures();
+    for (String id : ids) {
+      String first = page.get(id) + "/ours";
+      if (!id.endsWith("/ours")
+          && cluster.containsKey(first)
+          && !cluster.get(id).equals(cluster.get(first))) {
+        Fingerprint a = sig.fingerprint(cleanedText.get(id));
+        Fingerprint b = sig.fingerprint(cleanedText.get(first));
+        double j = Signatures.similarity(a.minHash(), b.minHash());
+        System.out.printf(
+            "  missed %s: jaccard %.2f containment %.2f simhash %.2f shingles %d/%d%n",
+            id,
+            j,
+            Deduplicator.containment(a.shingles(), b.shingles(), j),
+            Signatures.simHashSimilarity(a.simHash(), b.simHash()),
+            a.shingles(),
+            b.shingles());
+      }
+    }
     // The margin: how similar do different stories get?
     Signatures signatures = new Signatures();
     List<String[]> firsts = order.stream().filter(v -> v[1].equals("ours")).toList();

@@ -1,0 +1,257 @@
+package io.newsmon.cli;
+
+import io.newsmon.pipeline.dedup.Decision;
+import io.newsmon.pipeline.dedup.DedupProcessor;
+import io.newsmon.pipeline.dedup.Deduplicator;
+import io.newsmon.pipeline.dedup.StoreDedupIndex;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./newsmon bench dedup}: decisions per second of the dedup stage on one thread with N
+ * articles held, over the pipeline's own RocksDB stores and in-memory LSH index (changelogging off:
+ * the broker is not what is measured), and the bytes of state and index per article.
+ */
+@Command(
+    name = "dedup",
+    description = "Dedup decisions/s on one thread with N articles held, and bytes per article.")
+final class DedupBench implements Callable<Integer> {
+
+  @Option(
+      names = "--articles",
+      defaultValue = "1000000",
+      description = "Articles held before measuring.")
+  int held;
+
+  @Option(
+      names = "--measure",
+      defaultValue = "50000",
+      description = "Decisions timed after the fill.")
+  int measured;
+
+  @Option(names = "--words", defaultValue = "400", description = "Words per synthetic article.")
+  int words;
+
+  @Option(names = "--dir", description = "Where RocksDB writes (default: a temporary directory).")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    Path stateDir = dir != null ? dir : Files.createTempDirectory("newsmon-bench-dedup");
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-dedup");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    MockProcessorContext<Object, Object> context =
+        new MockProcessorContext<>(
+            props, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir.toFile());
+    StateStoreContext stores = context.getStateStoreContext();
+    KeyValueStore<Integer, byte[]> articles =
+        store(
+            stores,
+            DedupProcessor.ARTICLE_STORE,
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DedupProcessor.ARTICLE_STORE),
+                Serdes.Integer(),
+                Serdes.ByteArray()));
+    KeyValueStore<String, Integer> ids =
+        store(
+            stores,
+            DedupProcessor.ID_STORE,
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DedupProcessor.ID_STORE),
+                Serdes.String(),
+                Serdes.Integer()));
+    KeyValueStore<Long, Integer> exact =
+        store(
+            stores,
+            DedupProcessor.EXACT_STORE,
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DedupProcessor.EXACT_STORE),
+                Serdes.Long(),
+                Serdes.Integer()));
+    KeyValueStore<Bytes, byte[]> expiry =
+        store(
+            stores,
+            DedupProcessor.EXPIRY_STORE,
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DedupProcessor.EXPIRY_STORE),
+                Serdes.Bytes(),
+                Serdes.ByteArray()));
+    StoreDedupIndex index = new StoreDedupIndex(articles, ids, exact, expiry);
+    Deduplicator dedup = new Deduplicator(index, 0.7);
+    Corpus corpus = new Corpus(words, 42);
+
+    out.printf(
+        Locale.ROOT,
+        "filling: %,d articles of %d words (1 in 10 a copy of a recent one), state in %s%n",
+        held,
+        words,
+        stateDir);
+    long fillStart = System.nanoTime();
+    int copies = 0;
+    for (int i = 0; i < held; i++) {
+      copies += dedup.decide("a" + i, null, corpus.next(), i).isDuplicate() ? 1 : 0;
+      if ((i + 1) % 250_000 == 0) {
+        out.printf(
+            Locale.ROOT,
+            "  %,d held, %.0f decisions/s so far%n",
+            i + 1,
+            (i + 1) / seconds(fillStart));
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "filled in %.0f s (%,.0f decisions/s including text generation), %,d copies found%n",
+        seconds(fillStart),
+        held / seconds(fillStart),
+        copies);
+
+    List<String> texts = new ArrayList<>(measured);
+    for (int i = 0; i < measured; i++) {
+      texts.add(corpus.next());
+    }
+    long start = System.nanoTime();
+    int found = 0;
+    for (int i = 0; i < measured; i++) {
+      Decision decision = dedup.decide("m" + i, null, texts.get(i), held + i);
+      found += decision.isDuplicate() ? 1 : 0;
+    }
+    double elapsed = seconds(start);
+    for (KeyValueStore<?, ?> s : List.of(articles, ids, exact, expiry)) {
+      s.flush();
+    }
+    long total = held + measured;
+    long diskBytes = size(stateDir);
+    out.printf(
+        Locale.ROOT,
+        "measured: %,d decisions in %.2f s = %,.0f decisions/s on one thread (%,d copies)%n",
+        measured,
+        elapsed,
+        measured / elapsed,
+        found);
+    out.printf(
+        Locale.ROOT,
+        "LSH index: %,d entries, %,d bytes = %.1f bytes per article%n",
+        index.lshEntries(),
+        index.lshBytes(),
+        index.lshBytes() / (double) total);
+    out.printf(
+        Locale.ROOT,
+        "RocksDB state on disk: %,d bytes = %.0f bytes per article (before compaction settles)%n",
+        diskBytes,
+        diskBytes / (double) total);
+    for (KeyValueStore<?, ?> s : List.of(articles, ids, exact, expiry)) {
+      s.close();
+    }
+    return 0;
+  }
+
+  private static <S extends KeyValueStore<?, ?>> S store(
+      StateStoreContext context,
+      String name,
+      org.apache.kafka.streams.state.StoreBuilder<S> builder) {
+    S store = builder.withLoggingDisabled().build();
+    store.init(context, store);
+    return store;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static long size(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Synthetic news-like texts: sentences of words from a fixed vocabulary of 20,000 made-up words
+   * with a Zipf-like frequency, so shingles repeat across articles as real language does; every
+   * tenth text is a recent text with one sentence changed.
+   */
+  static final class Corpus {
+    private final Random random;
+    private final String[] vocabulary = new String[20_000];
+    private final int words;
+    private final String[] recent = new String[1000];
+    private long produced;
+
+    Corpus(int words, long seed) {
+      this.words = words;
+      this.random = new Random(seed);
+      String[] syllables = {
+        "ka", "ri", "to", "men", "sa", "lo", "ve", "dan", "pre", "ol", "us", "ta", "ni", "gor", "el"
+      };
+      for (int i = 0; i < vocabulary.length; i++) {
+        StringBuilder w = new StringBuilder();
+        for (int s = 0, n = 1 + random.nextInt(3); s < n; s++) {
+          w.append(syllables[random.nextInt(syllables.length)]);
+        }
+        vocabulary[i] = w.append(i % 97).toString();
+      }
+    }
+
+    String next() {
+      long n = produced++;
+      String text;
+      if (n % 10 == 9 && n > 1000) {
+        String base = recent[random.nextInt(recent.length)];
+        int cut = base.indexOf(". ", base.length() / 2);
+        text =
+            cut < 0
+                ? base + " Updated."
+                : base.substring(0, cut)
+                    + ". Officials later confirmed the figures"
+                    + base.substring(cut);
+      } else {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+          // Zipf-like: small indices (common words) far more often.
+          int index =
+              (int)
+                  Math.min(
+                      vocabulary.length - 1,
+                      Math.floor(Math.exp(random.nextDouble() * Math.log(vocabulary.length))) - 1);
+          b.append(vocabulary[Math.max(0, index)]).append(i % 15 == 14 ? ". " : " ");
+        }
+        text = b.toString();
+      }
+      recent[(int) (n % recent.length)] = text;
+      return text;
+    }
+  }
+}
