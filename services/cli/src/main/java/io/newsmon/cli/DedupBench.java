@@ -16,13 +16,11 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,38 +64,17 @@ final class DedupBench implements Callable<Integer> {
         new MockProcessorContext<>(
             props, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir.toFile());
     StateStoreContext stores = context.getStateStoreContext();
-    KeyValueStore<Integer, byte[]> articles =
-        store(
-            stores,
-            DedupProcessor.ARTICLE_STORE,
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.ARTICLE_STORE),
-                Serdes.Integer(),
-                Serdes.ByteArray()));
-    KeyValueStore<String, Integer> ids =
-        store(
-            stores,
-            DedupProcessor.ID_STORE,
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.ID_STORE),
-                Serdes.String(),
-                Serdes.Integer()));
-    KeyValueStore<Long, Integer> exact =
-        store(
-            stores,
-            DedupProcessor.EXACT_STORE,
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.EXACT_STORE),
-                Serdes.Long(),
-                Serdes.Integer()));
-    KeyValueStore<Bytes, byte[]> expiry =
-        store(
-            stores,
-            DedupProcessor.EXPIRY_STORE,
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DedupProcessor.EXPIRY_STORE),
-                Serdes.Bytes(),
-                Serdes.ByteArray()));
+    // The processor's own store definitions, with the changelog off.
+    java.util.Map<String, KeyValueStore<?, ?>> built = new java.util.HashMap<>();
+    for (org.apache.kafka.streams.state.StoreBuilder<?> builder : DedupProcessor.storeBuilders()) {
+      KeyValueStore<?, ?> store = (KeyValueStore<?, ?>) builder.withLoggingDisabled().build();
+      store.init(stores, store);
+      built.put(store.name(), store);
+    }
+    KeyValueStore<Integer, byte[]> articles = typed(built, DedupProcessor.ARTICLE_STORE);
+    KeyValueStore<String, Integer> ids = typed(built, DedupProcessor.ID_STORE);
+    KeyValueStore<Long, Integer> exact = typed(built, DedupProcessor.EXACT_STORE);
+    KeyValueStore<Bytes, byte[]> expiry = typed(built, DedupProcessor.EXPIRY_STORE);
     StoreDedupIndex index = new StoreDedupIndex(articles, ids, exact, expiry);
     Deduplicator dedup = new Deduplicator(index, 0.7);
     Corpus corpus = new Corpus(words, 42);
@@ -167,13 +144,10 @@ final class DedupBench implements Callable<Integer> {
     return 0;
   }
 
-  private static <S extends KeyValueStore<?, ?>> S store(
-      StateStoreContext context,
-      String name,
-      org.apache.kafka.streams.state.StoreBuilder<S> builder) {
-    S store = builder.withLoggingDisabled().build();
-    store.init(context, store);
-    return store;
+  @SuppressWarnings("unchecked")
+  private static <K, V> KeyValueStore<K, V> typed(
+      java.util.Map<String, KeyValueStore<?, ?>> stores, String name) {
+    return (KeyValueStore<K, V>) stores.get(name);
   }
 
   private static double seconds(long startNanos) {
