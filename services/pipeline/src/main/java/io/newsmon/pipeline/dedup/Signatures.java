@@ -53,40 +53,20 @@ public final class Signatures {
    * Shingles are hashed from per-token hashes, without building strings.
    */
   public Analysis analyze(String text) {
-    // One pass: each word is hashed twice, as its spelling key (for shingles; the same keys as
-    // TextNormalizer.tokens) and as written in lower case (for the exact key), from reused buffers.
-    String s = TextNormalizer.withoutAccents(text);
-    long[] hashes = new long[64];
-    int n = 0;
+    // Each word hashed twice: its spelling key for shingles, as written for the exact key.
+    long[][] hashes = {new long[64]};
+    int[] n = {0};
     var sequence = HASHER.hashStream();
-    StringBuilder key = new StringBuilder(24);
-    StringBuilder plain = new StringBuilder(24);
-    int previous = -1;
-    for (int i = 0; i <= s.length(); ) {
-      int c = i < s.length() ? s.codePointAt(i) : ' ';
-      i += i < s.length() ? Character.charCount(c) : 1;
-      if (Character.isLetterOrDigit(c)) {
-        int lower = Character.toLowerCase(c);
-        plain.appendCodePoint(lower);
-        int k = lower == 'y' ? 'i' : lower;
-        if (k != previous) {
-          key.appendCodePoint(k);
-        }
-        previous = k;
-      } else {
-        if (!plain.isEmpty()) {
-          if (n == hashes.length) {
-            hashes = java.util.Arrays.copyOf(hashes, n * 2);
+    TextNormalizer.forEachWord(
+        text,
+        (key, plain) -> {
+          if (n[0] == hashes[0].length) {
+            hashes[0] = java.util.Arrays.copyOf(hashes[0], n[0] * 2);
           }
-          hashes[n++] = HASHER.hashCharsToLong(key);
+          hashes[0][n[0]++] = HASHER.hashCharsToLong(key);
           sequence.putLong(HASHER.hashCharsToLong(plain));
-          key.setLength(0);
-          plain.setLength(0);
-        }
-        previous = -1;
-      }
-    }
-    long[] tokenHashes = java.util.Arrays.copyOf(hashes, n);
+        });
+    long[] tokenHashes = java.util.Arrays.copyOf(hashes[0], n[0]);
     int count = Math.max(0, tokenHashes.length - SHINGLE_WORDS + 1);
     long[] shingles = new long[count];
     for (int i = 0; i < count; i++) {

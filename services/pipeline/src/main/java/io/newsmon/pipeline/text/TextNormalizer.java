@@ -59,61 +59,53 @@ public final class TextNormalizer {
     return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
-  /**
-   * Spelling keys of the words of {@code text}, in order. One pass over the text; the Unicode
-   * decomposition that strips accents runs only when the text has non-ASCII characters, because
-   * this sits on the deduplication hot path.
-   */
+  /** Receives each word of a text; the buffers are reused, copy them to keep them. */
+  @FunctionalInterface
+  public interface WordVisitor {
+    /**
+     * @param spellingKey the word lower-cased, accents removed, {@code y} read as {@code i},
+     *     doubled letters collapsed
+     * @param plain the word lower-cased with accents removed, nothing else folded
+     */
+    void word(CharSequence spellingKey, CharSequence plain);
+  }
+
+  /** Spelling keys of the words of {@code text}, in order. */
   public static List<String> tokens(String text) {
-    String s = withoutAccents(text);
     List<String> tokens = new ArrayList<>();
-    StringBuilder token = new StringBuilder(16);
-    int previous = -1;
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      if (Character.isLetterOrDigit(c)) {
-        c = Character.toLowerCase(c);
-        if (c == 'y') {
-          c = 'i';
-        }
-        if (c != previous) {
-          token.appendCodePoint(c);
-        }
-        previous = c;
-      } else if (!token.isEmpty()) {
-        tokens.add(token.toString());
-        token.setLength(0);
-        previous = -1;
-      } else {
-        previous = -1;
-      }
-    }
-    if (!token.isEmpty()) {
-      tokens.add(token.toString());
-    }
+    forEachWord(text, (key, plain) -> tokens.add(key.toString()));
     return tokens;
   }
 
   /**
-   * {@code consumer} receives the text's words lower-cased with accents removed, nothing else
-   * folded: the identity of "the same normalised text".
+   * Visits the words of {@code text} in one pass, without allocating per word: this sits on the
+   * deduplication hot path. The Unicode decomposition that strips accents runs only when the text
+   * has non-ASCII characters.
    */
-  public static void forEachPlainWord(String text, java.util.function.Consumer<String> consumer) {
+  public static void forEachWord(String text, WordVisitor visitor) {
     String s = withoutAccents(text);
-    StringBuilder word = new StringBuilder(16);
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
+    StringBuilder key = new StringBuilder(24);
+    StringBuilder plain = new StringBuilder(24);
+    int previous = -1;
+    for (int i = 0; i <= s.length(); ) {
+      int c = i < s.length() ? s.codePointAt(i) : ' ';
+      i += i < s.length() ? Character.charCount(c) : 1;
       if (Character.isLetterOrDigit(c)) {
-        word.appendCodePoint(Character.toLowerCase(c));
-      } else if (!word.isEmpty()) {
-        consumer.accept(word.toString());
-        word.setLength(0);
+        int lower = Character.toLowerCase(c);
+        plain.appendCodePoint(lower);
+        int k = lower == 'y' ? 'i' : lower;
+        if (k != previous) {
+          key.appendCodePoint(k);
+        }
+        previous = k;
+      } else {
+        if (!plain.isEmpty()) {
+          visitor.word(key, plain);
+          key.setLength(0);
+          plain.setLength(0);
+        }
+        previous = -1;
       }
-    }
-    if (!word.isEmpty()) {
-      consumer.accept(word.toString());
     }
   }
 
@@ -125,18 +117,5 @@ public final class TextNormalizer {
       }
     }
     return text; // ASCII: nothing to decompose
-  }
-
-  static String spellingKey(String word) {
-    StringBuilder key = new StringBuilder(word.length());
-    char previous = 0;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i) == 'y' ? 'i' : word.charAt(i);
-      if (c != previous) {
-        key.append(c);
-      }
-      previous = c;
-    }
-    return key.toString();
   }
 }
