@@ -1,10 +1,10 @@
 package io.newsmon.cli;
 
+import io.newsmon.common.LocalPorts;
 import io.newsmon.common.ReadyFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,7 +122,7 @@ public final class Stack implements AutoCloseable {
               layout.pids());
       started.add(pipeline);
 
-      int port = alertsPort == 0 ? freePort() : alertsPort;
+      int port = alertsPort == 0 ? LocalPorts.free() : alertsPort;
       Map<String, String> alertsEnv = new HashMap<>();
       alertsEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
       alertsEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -197,11 +197,5 @@ public final class Stack implements AutoCloseable {
   private static String value(Path readyFile, String key) {
     Properties p = ReadyFile.read(readyFile);
     return p == null ? null : p.getProperty(key);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

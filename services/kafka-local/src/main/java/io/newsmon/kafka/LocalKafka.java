@@ -1,5 +1,6 @@
 package io.newsmon.kafka;
 
+import io.newsmon.common.LocalPorts;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
 import java.io.ByteArrayOutputStream;
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,8 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka start(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
-      int brokerPort = port == 0 ? freePort() : port;
-      int controllerPort = freePort();
+      int brokerPort = port == 0 ? LocalPorts.free() : port;
+      int controllerPort = LocalPorts.free();
       Properties props = serverProperties(dataDir, brokerPort, controllerPort);
       Path config = dataDir.resolve("server.properties");
       try (OutputStream out = Files.newOutputStream(config)) {
@@ -165,13 +164,6 @@ public final class LocalKafka implements AutoCloseable {
               + exit
               + "): "
               + output.toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
     }
   }
 
