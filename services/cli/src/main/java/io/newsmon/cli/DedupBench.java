@@ -60,6 +60,9 @@ final class DedupBench implements Callable<Integer> {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-dedup");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+        io.newsmon.pipeline.RocksDbStoreOptions.class.getName());
     MockProcessorContext<Object, Object> context =
         new MockProcessorContext<>(
             props, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir.toFile());
@@ -115,6 +118,14 @@ final class DedupBench implements Callable<Integer> {
       found += decision.isDuplicate() ? 1 : 0;
     }
     double elapsed = seconds(start);
+    // The same texts fingerprinted again, alone: how the decision time splits.
+    io.newsmon.pipeline.dedup.Signatures signatures = new io.newsmon.pipeline.dedup.Signatures();
+    long fingerprintStart = System.nanoTime();
+    long sink = 0;
+    for (String text : texts) {
+      sink += signatures.analyze(text).textKey();
+    }
+    double fingerprinting = seconds(fingerprintStart);
     for (KeyValueStore<?, ?> s : List.of(articles, ids, exact, expiry)) {
       s.flush();
     }
@@ -127,6 +138,12 @@ final class DedupBench implements Callable<Integer> {
         elapsed,
         measured / elapsed,
         found);
+    out.printf(
+        Locale.ROOT,
+        "per decision: %.1f µs, of which %.1f µs tokenizing and fingerprinting (%d)%n",
+        elapsed * 1e6 / measured,
+        fingerprinting * 1e6 / measured,
+        sink & 1);
     out.printf(
         Locale.ROOT,
         "LSH index: %,d entries, %,d bytes = %.1f bytes per article%n",

@@ -136,6 +136,9 @@ public final class PipelineConfig extends AbstractConfig {
         StreamsConfig.producerPrefix(
             org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         io.newsmon.common.TopicCatalog.MAX_REQUEST_BYTES);
+    // Bloom filters on every level for the dedup stores; an operator's own setter replaces ours.
+    p.putIfAbsent(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbStoreOptions.class.getName());
     DeadLetterHandlers.configure(p);
     return p;
   }

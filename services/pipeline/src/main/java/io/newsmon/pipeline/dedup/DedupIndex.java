@@ -11,14 +11,20 @@ public interface DedupIndex {
   /** The sequence number of an article seen before, or 0. */
   int sequenceOf(String articleId);
 
-  /** The next free sequence number; numbers are never reused. */
+  /**
+   * The next free sequence number. Numbers wrap from {@link Integer#MAX_VALUE} back to 1, so one is
+   * reused only after two billion later articles, far more than any window holds.
+   */
   int nextSequence();
 
   /** The article with this sequence number, or null when unknown or expired. */
   SeenArticle article(int sequence);
 
-  /** Remembers an article and, unless taken, its exact keys; adds it to its LSH buckets. */
-  void add(int sequence, SeenArticle article, long[] exactKeys, int[] bandKeys);
+  /**
+   * Remembers an article, adds it to its LSH buckets and records it under {@code newExactKeys}: the
+   * exact keys the caller looked up and found free (a taken key keeps its first article).
+   */
+  void add(int sequence, SeenArticle article, long[] newExactKeys, int[] bandKeys);
 
   /** The article first seen under an exact key (canonical URL or text hash), or 0. */
   int exact(long key);

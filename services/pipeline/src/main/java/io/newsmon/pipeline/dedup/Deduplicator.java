@@ -43,9 +43,14 @@ public final class Deduplicator {
     Fingerprint fingerprint = analysis.fingerprint();
     int[] bands = Signatures.bandKeys(fingerprint.minHash());
 
-    Decision decision = urlKey == 0 ? null : exactMatch(urlKey, Decision.Method.CANONICAL_URL);
-    if (decision == null) {
-      decision = exactMatch(textKey, Decision.Method.EXACT_TEXT);
+    // Both exact keys are looked up even when the URL matches: add() then writes only free keys.
+    SeenArticle urlMatch = urlKey == 0 ? null : firstUnder(urlKey);
+    SeenArticle textMatch = firstUnder(textKey);
+    Decision decision = null;
+    if (urlMatch != null) {
+      decision = copyOf(urlMatch, Decision.Method.CANONICAL_URL);
+    } else if (textMatch != null) {
+      decision = copyOf(textMatch, Decision.Method.EXACT_TEXT);
     }
     if (decision == null) {
       decision = nearMatch(fingerprint, bands);
@@ -53,11 +58,16 @@ public final class Deduplicator {
     if (decision == null) {
       decision = Decision.firstSeen(articleId);
     }
-    long[] exactKeys = urlKey == 0 ? new long[] {textKey} : new long[] {urlKey, textKey};
+    long[] newExactKeys;
+    if (urlKey != 0 && urlMatch == null) {
+      newExactKeys = textMatch == null ? new long[] {urlKey, textKey} : new long[] {urlKey};
+    } else {
+      newExactKeys = textMatch == null ? new long[] {textKey} : new long[0];
+    }
     index.add(
         index.nextSequence(),
         new SeenArticle(articleId, decision.clusterId(), timestampMillis, fingerprint),
-        exactKeys,
+        newExactKeys,
         bands);
     return decision;
   }
@@ -67,10 +77,16 @@ public final class Deduplicator {
     return index.expireBefore(cutoffMillis);
   }
 
-  private Decision exactMatch(long key, Decision.Method method) {
+  /**
+   * The article an exact key was first seen with, or null (a key whose article expired is free).
+   */
+  private SeenArticle firstUnder(long key) {
     int match = index.exact(key);
-    SeenArticle seen = match == 0 ? null : index.article(match);
-    return seen == null ? null : new Decision(method, seen.clusterId(), seen.articleId(), 1.0);
+    return match == 0 ? null : index.article(match);
+  }
+
+  private static Decision copyOf(SeenArticle seen, Decision.Method method) {
+    return new Decision(method, seen.clusterId(), seen.articleId(), 1.0);
   }
 
   /** 64 bits of SHA-256 over a kind and a value: collisions are out of reach at any news volume. */

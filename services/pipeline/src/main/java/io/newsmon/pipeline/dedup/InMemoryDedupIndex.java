@@ -22,7 +22,9 @@ public final class InMemoryDedupIndex implements DedupIndex {
 
   @Override
   public int nextSequence() {
-    return next++;
+    int sequence = next;
+    next = next == Integer.MAX_VALUE ? 1 : next + 1;
+    return sequence;
   }
 
   @Override
@@ -31,11 +33,11 @@ public final class InMemoryDedupIndex implements DedupIndex {
   }
 
   @Override
-  public void add(int sequence, SeenArticle article, long[] exactKeys, int[] bandKeys) {
+  public void add(int sequence, SeenArticle article, long[] newExactKeys, int[] bandKeys) {
     sequences.put(article.articleId(), sequence);
     articles.put(sequence, article);
-    exactKeysOf.put(sequence, exactKeys);
-    for (long key : exactKeys) {
+    exactKeysOf.put(sequence, newExactKeys);
+    for (long key : newExactKeys) {
       exact.putIfAbsent(key, sequence);
     }
     buckets.add(bandKeys, sequence);

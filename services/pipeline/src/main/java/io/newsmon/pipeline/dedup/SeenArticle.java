@@ -16,7 +16,14 @@ import java.util.Objects;
 public record SeenArticle(
     String articleId, String clusterId, long seenAtMillis, Fingerprint fingerprint) {
 
-  private static final byte FORMAT = 3;
+  /**
+   * Format 4: word hashes computed while tokenizing. Format 3 fingerprints used other word hashes,
+   * so they are read without their MinHash: such articles still hold their cluster and id, but no
+   * new article is compared with them (they leave the window within its retention).
+   */
+  private static final byte FORMAT = 4;
+
+  private static final byte FORMAT_OTHER_WORD_HASHES = 3;
 
   public SeenArticle {
     Objects.requireNonNull(articleId, "articleId");
@@ -46,7 +53,7 @@ public record SeenArticle(
   public static SeenArticle fromBytes(byte[] bytes) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     byte format = in.get();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_OTHER_WORD_HASHES) {
       throw new IllegalArgumentException("unknown SeenArticle format " + format);
     }
     byte[] id = new byte[in.getShort()];
@@ -63,6 +70,8 @@ public record SeenArticle(
         articleId,
         cluster.length == 0 ? articleId : new String(cluster, StandardCharsets.UTF_8),
         seenAt,
-        new Fingerprint(minHash, simHash, shingles));
+        format == FORMAT
+            ? new Fingerprint(minHash, simHash, shingles)
+            : new Fingerprint(new byte[0], 0L, shingles));
   }
 }

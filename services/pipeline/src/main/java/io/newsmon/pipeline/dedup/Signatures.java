@@ -63,8 +63,8 @@ public final class Signatures {
           if (n[0] == hashes[0].length) {
             hashes[0] = java.util.Arrays.copyOf(hashes[0], n[0] * 2);
           }
-          hashes[0][n[0]++] = HASHER.hashCharsToLong(key);
-          sequence.putLong(HASHER.hashCharsToLong(plain));
+          hashes[0][n[0]++] = key.hash64();
+          sequence.putLong(plain.hash64());
         });
     long[] tokenHashes = java.util.Arrays.copyOf(hashes[0], n[0]);
     int count = Math.max(0, tokenHashes.length - SHINGLE_WORDS + 1);

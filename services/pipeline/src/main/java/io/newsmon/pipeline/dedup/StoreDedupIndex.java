@@ -14,8 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <ul>
  *   <li>{@code dedup-articles}: sequence number to the article's id, cluster, time, fingerprint;
  *   <li>{@code dedup-ids}: article id to sequence number (re-published articles);
- *   <li>{@code dedup-exact-keys}: 64-bit URL and text hashes to sequence number, plus the next
- *       sequence number under key 0;
+ *   <li>{@code dedup-exact-keys}: 64-bit URL and text hashes to sequence number, plus under key 0
+ *       the end of the block of sequence numbers handed out (written once per block, not once per
+ *       article: a restarted task skips the rest of the block, which costs nothing);
  *   <li>{@code dedup-expiry}: (time, sequence) to the article's exact keys, in time order, so the
  *       retention window is enforced by a range scan instead of a full one.
  * </ul>
@@ -30,6 +31,10 @@ public final class StoreDedupIndex implements DedupIndex {
   private final KeyValueStore<Bytes, byte[]> expiry;
   private final LshIndex buckets;
   private int next;
+  private int reservedUntil;
+
+  /** Sequence numbers reserved per write of the counter. */
+  static final int SEQUENCE_BLOCK = 4096;
 
   public StoreDedupIndex(
       KeyValueStore<Integer, byte[]> articles,
@@ -53,6 +58,7 @@ public final class StoreDedupIndex implements DedupIndex {
     }
     Integer stored = exact.get(NEXT_SEQUENCE_KEY);
     this.next = stored == null ? 1 : stored;
+    this.reservedUntil = next;
   }
 
   public int lshEntries() {
@@ -71,9 +77,16 @@ public final class StoreDedupIndex implements DedupIndex {
 
   @Override
   public int nextSequence() {
-    int sequence = next++;
-    exact.put(NEXT_SEQUENCE_KEY, next);
-    return sequence;
+    if (next == reservedUntil) {
+      // Wrap before overflow; the window never holds two billion articles.
+      reservedUntil =
+          next > Integer.MAX_VALUE - SEQUENCE_BLOCK ? SEQUENCE_BLOCK : next + SEQUENCE_BLOCK;
+      if (reservedUntil == SEQUENCE_BLOCK) {
+        next = 1;
+      }
+      exact.put(NEXT_SEQUENCE_KEY, reservedUntil);
+    }
+    return next++;
   }
 
   @Override
@@ -83,12 +96,12 @@ public final class StoreDedupIndex implements DedupIndex {
   }
 
   @Override
-  public void add(int sequence, SeenArticle article, long[] exactKeys, int[] bandKeys) {
+  public void add(int sequence, SeenArticle article, long[] newExactKeys, int[] bandKeys) {
     articles.put(sequence, article.toBytes());
     ids.put(article.articleId(), sequence);
-    ByteBuffer keys = ByteBuffer.allocate(exactKeys.length * Long.BYTES);
-    for (long key : exactKeys) {
-      exact.putIfAbsent(key, sequence);
+    ByteBuffer keys = ByteBuffer.allocate(newExactKeys.length * Long.BYTES);
+    for (long key : newExactKeys) {
+      exact.put(key, sequence);
       keys.putLong(key);
     }
     expiry.put(expiryKey(article.seenAtMillis(), sequence), keys.array());

@@ -67,7 +67,7 @@ public final class TextNormalizer {
      *     doubled letters collapsed
      * @param plain the word lower-cased with accents removed, nothing else folded
      */
-    void word(CharSequence spellingKey, CharSequence plain);
+    void word(Word spellingKey, Word plain);
   }
 
   /** Spelling keys of the words of {@code text}, in order. */
@@ -79,33 +79,126 @@ public final class TextNormalizer {
 
   /**
    * Visits the words of {@code text} in one pass, without allocating per word: this sits on the
-   * deduplication hot path. The Unicode decomposition that strips accents runs only when the text
-   * has non-ASCII characters.
+   * deduplication hot path. ASCII letters and digits take a branch of their own (most news text is
+   * mostly ASCII); the Unicode decomposition that strips accents runs only when the text has
+   * non-ASCII characters.
    */
   public static void forEachWord(String text, WordVisitor visitor) {
     String s = withoutAccents(text);
-    StringBuilder key = new StringBuilder(24);
-    StringBuilder plain = new StringBuilder(24);
+    Word key = new Word();
+    Word plain = new Word();
     int previous = -1;
-    for (int i = 0; i <= s.length(); ) {
-      int c = i < s.length() ? s.codePointAt(i) : ' ';
-      i += i < s.length() ? Character.charCount(c) : 1;
-      if (Character.isLetterOrDigit(c)) {
-        int lower = Character.toLowerCase(c);
-        plain.appendCodePoint(lower);
-        int k = lower == 'y' ? 'i' : lower;
+    int length = s.length();
+    for (int i = 0; i < length; ) {
+      char ch = s.charAt(i);
+      int c; // the character lower-cased when it belongs to a word, else 0
+      if (ch < 0x80) {
+        c = ASCII_WORD_CHARS[ch];
+        i++;
+      } else {
+        int codePoint = s.codePointAt(i);
+        i += Character.charCount(codePoint);
+        c = Character.isLetterOrDigit(codePoint) ? Character.toLowerCase(codePoint) : 0;
+      }
+      if (c != 0) {
+        plain.append(c);
+        int k = c == 'y' ? 'i' : c;
         if (k != previous) {
-          key.appendCodePoint(k);
+          key.append(k);
         }
         previous = k;
       } else {
-        if (!plain.isEmpty()) {
+        if (plain.length > 0) {
           visitor.word(key, plain);
-          key.setLength(0);
-          plain.setLength(0);
+          key.clear();
+          plain.clear();
         }
         previous = -1;
       }
+    }
+    if (plain.length > 0) {
+      visitor.word(key, plain);
+    }
+  }
+
+  /** For each ASCII character: itself lower-cased if it is a letter or digit, else 0. */
+  private static final byte[] ASCII_WORD_CHARS = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII_WORD_CHARS[c] = (byte) c;
+      ASCII_WORD_CHARS[Character.toUpperCase(c)] = (byte) c;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII_WORD_CHARS[c] = (byte) c;
+    }
+  }
+
+  /**
+   * A word as {@link #forEachWord} hands it over: a reused buffer (copy it with {@link #toString()}
+   * to keep it) with a 64-bit hash computed while the word was read, so hot paths need not hash the
+   * characters a second time. The hash is FNV-1a over the UTF-16 units, finished by the MurmurHash3
+   * 64-bit mixer: FNV alone mixes its last characters poorly.
+   */
+  public static final class Word implements CharSequence {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private char[] chars = new char[32];
+    private int length;
+    private long fnv = FNV_OFFSET;
+
+    void append(int codePoint) {
+      if (length + 2 > chars.length) {
+        chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+      }
+      if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+        chars[length++] = (char) codePoint;
+        fnv = (fnv ^ codePoint) * FNV_PRIME;
+      } else {
+        length += Character.toChars(codePoint, chars, length);
+        fnv = (fnv ^ Character.highSurrogate(codePoint)) * FNV_PRIME;
+        fnv = (fnv ^ Character.lowSurrogate(codePoint)) * FNV_PRIME;
+      }
+    }
+
+    void clear() {
+      length = 0;
+      fnv = FNV_OFFSET;
+    }
+
+    /** 64-bit hash of the word's characters: equal words, equal hashes. */
+    public long hash64() {
+      long h = fnv;
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      h *= 0xc4ceb9fe1a85ec53L;
+      h ^= h >>> 33;
+      return h;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (index >= length) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return toString().substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.newsmon.pipeline.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsmon.pipeline.SeedArticles;
 import io.newsmon.pipeline.clean.ArticleCleaner;
@@ -174,6 +175,21 @@ class DeduplicatorTest {
     assertThat(back.fingerprint().minHash()).containsExactly(1, 2, 3);
     assertThat(back.fingerprint().simHash()).isEqualTo(-7L);
     assertThat(back.fingerprint().shingles()).isEqualTo(99);
+  }
+
+  @Test
+  void articlesStoredWithOlderWordHashesKeepTheirClusterButAreNotCompared() {
+    SeenArticle seen =
+        new SeenArticle("a", "c", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
+    byte[] bytes = seen.toBytes();
+    bytes[0] = 3; // the format before word hashes changed
+
+    SeenArticle back = SeenArticle.fromBytes(bytes);
+
+    assertThat(back.clusterId()).isEqualTo("c");
+    assertThat(back.fingerprint().isSigned()).isFalse();
+    bytes[0] = 2;
+    assertThatThrownBy(() -> SeenArticle.fromBytes(bytes)).hasMessageContaining("format 2");
   }
 
   private static CleanedDocument clean(String seed) {
