@@ -36,6 +36,8 @@ import picocli.CommandLine.Parameters;
       Newsmon.Publish.class,
       CleanCommand.class,
       DedupCommand.class,
+      FlagCommand.class,
+      TopicsCommand.class,
       BenchCommand.class
     })
 public final class Newsmon implements Runnable {

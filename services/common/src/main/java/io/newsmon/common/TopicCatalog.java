@@ -83,6 +83,41 @@ public final class TopicCatalog {
           "FlaggedArticle",
           "Unique articles that matched at least one topic, with the flags and their evidence.");
 
+  /**
+   * Topic definitions (the stored queries), latest by topic id; a tombstone deletes one. The
+   * pipeline follows it and applies changes without a restart.
+   */
+  public static final TopicSpec NEWS_TOPIC_DEFINITIONS =
+      new TopicSpec(
+          "news.topic-definitions",
+          1,
+          true,
+          MONTH,
+          "TopicDefinition",
+          "Topic definitions by topic id: query, filters, minimum score, version; a tombstone"
+              + " deletes one.");
+
+  private static final String TOPIC_STREAM_PREFIX = "news.topic.";
+
+  /**
+   * The stream of one catalog topic, for example {@code news.topic.border-tensions}: the flagged
+   * articles that matched it, each with that topic's flag only. Created when the topic is defined.
+   */
+  public static TopicSpec topicStream(String topicId) {
+    return new TopicSpec(
+        TOPIC_STREAM_PREFIX + topicId,
+        3,
+        false,
+        MONTH,
+        "FlaggedArticle",
+        "Articles flagged with topic " + topicId + ", with that topic's flag.");
+  }
+
+  /** Whether {@code name} is the stream of a catalog topic. */
+  public static boolean isTopicStream(String name) {
+    return name.startsWith(TOPIC_STREAM_PREFIX);
+  }
+
   public static final TopicSpec NEWS_DEAD_LETTER =
       new TopicSpec(
           "news.dead-letter",
@@ -120,6 +155,7 @@ public final class TopicCatalog {
           NEWS_DUPLICATES,
           NEWS_STORIES,
           NEWS_FLAGGED,
+          NEWS_TOPIC_DEFINITIONS,
           NEWS_DEAD_LETTER,
           ALERTS_SUBSCRIPTIONS,
           ALERTS_SENT);

@@ -92,6 +92,14 @@ public final class LocalKafka implements AutoCloseable {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
   }
 
+  /** Creates these topics unless they exist (for example the streams of catalog topics). */
+  public void ensureTopics(java.util.List<io.newsmon.common.TopicSpec> topics)
+      throws InterruptedException {
+    try (Admin admin = admin()) {
+      new TopicProvisioner(admin, (short) 1).ensure(topics);
+    }
+  }
+
   private void provisionCatalog() throws InterruptedException {
     try (Admin admin = admin()) {
       new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.ALL);

@@ -1,7 +1,7 @@
 package io.newsmon.pipeline;
 
 import io.newsmon.common.Env;
-import io.newsmon.pipeline.flag.TopicCatalogFile;
+import io.newsmon.topics.TopicCatalogFile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -94,7 +94,9 @@ public final class PipelineConfig extends AbstractConfig {
               Type.STRING,
               "classpath:" + TopicCatalogFile.STARTER,
               Importance.MEDIUM,
-              "Topic catalog to flag with: a YAML/JSON file path, or classpath:NAME.")
+              "Topic catalog (YAML/JSON file path, or classpath:NAME) that fills"
+                  + " news.topic-definitions when it is empty; afterwards that topic is the"
+                  + " catalog and changes to it apply without a restart.")
           .define(
               HEALTH_PORT,
               Type.INT,

@@ -4,7 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.newsmon.common.ReadyFile;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
-import io.newsmon.pipeline.flag.TopicCatalogFile;
+import io.newsmon.pipeline.catalog.TopicCatalogFollower;
+import io.newsmon.pipeline.catalog.TopicCatalogSeeder;
+import io.newsmon.topics.TopicCatalogFile;
+import io.newsmon.topics.match.TopicMonitor;
+import io.newsmon.topics.places.Gazetteer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -64,21 +69,43 @@ public final class PipelineMain {
     PipelineConfig config = PipelineConfig.from(System.getenv(), file);
     Properties streamsProps = config.streamsProperties();
 
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                streamsProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
-      new TopicProvisioner(admin, config.getShort(PipelineConfig.REPLICATION_FACTOR))
-          .ensure(TopicCatalog.ALL);
+    String bootstrap = streamsProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    TopicProvisioner provisioner =
+        new TopicProvisioner(admin, config.getShort(PipelineConfig.REPLICATION_FACTOR));
+    provisioner.ensure(TopicCatalog.ALL);
+
+    TopicMonitor topics = new TopicMonitor(Gazetteer.shipped());
+    TopicCatalogFollower follower =
+        new TopicCatalogFollower(
+                bootstrap,
+                topics,
+                spec -> {
+                  try {
+                    provisioner.ensure(List.of(spec));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while creating " + spec.name());
+                  }
+                })
+            .start();
+    if (!follower.awaitCaughtUp(Duration.ofSeconds(60))) {
+      throw new IllegalStateException("could not read news.topic-definitions within 60 s");
     }
+    if (topics.topics().isEmpty() && follower.refused().isEmpty()) {
+      String catalog = config.getString(PipelineConfig.TOPIC_CATALOG);
+      int seeded = TopicCatalogSeeder.publish(bootstrap, TopicCatalogFile.load(catalog));
+      LOG.info("news.topic-definitions was empty: published {} topics from {}", seeded, catalog);
+      await(() -> topics.topics().size() >= seeded, Duration.ofSeconds(30));
+    }
+    LOG.info("flagging with {} topics", topics.topics().size());
 
     Topology topology =
         PipelineTopology.build(
             new PipelineTopology.Settings(
                 config.getDouble(PipelineConfig.DEDUP_THRESHOLD),
                 java.time.Duration.ofMillis(config.getLong(PipelineConfig.DEDUP_RETENTION)),
-                TopicCatalogFile.load(config.getString(PipelineConfig.TOPIC_CATALOG))));
+                topics));
     LOG.info("topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProps);
@@ -94,12 +121,20 @@ public final class PipelineMain {
             stopped.countDown();
           }
         });
-    HttpServer health = startHealth(config.getInt(PipelineConfig.HEALTH_PORT), streams);
+    HttpServer health =
+        startHealth(config.getInt(PipelineConfig.HEALTH_PORT), streams, topics, follower);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   streams.close(Duration.ofSeconds(30));
+                  try {
+                    follower.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  topics.close();
+                  admin.close();
                   if (health != null) {
                     health.stop(0);
                   }
@@ -121,7 +156,21 @@ public final class PipelineMain {
     }
   }
 
-  private static HttpServer startHealth(int port, KafkaStreams streams) throws IOException {
+  private static void await(java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the seeded topic catalog did not arrive within " + timeout);
+      }
+      Thread.sleep(50); // polling a local condition the follower thread will make true
+    }
+  }
+
+  private static HttpServer startHealth(
+      int port, KafkaStreams streams, TopicMonitor topics, TopicCatalogFollower follower)
+      throws IOException {
     if (port < 0) {
       return null;
     }
@@ -143,6 +192,12 @@ public final class PipelineMain {
                       + state
                       + "\",\"deadLetters\":{"
                       + deadLetters
+                      + "},\"topics\":{\"running\":"
+                      + topics.topics().size()
+                      + ",\"refused\":"
+                      + follower.refused().size()
+                      + ",\"queryErrors\":"
+                      + io.newsmon.pipeline.flag.FlagProcessor.queryErrors()
                       + "}}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");

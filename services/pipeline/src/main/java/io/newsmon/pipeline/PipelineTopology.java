@@ -13,12 +13,13 @@ import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.avro.StoryUpdate;
+import io.newsmon.common.TopicCatalog;
 import io.newsmon.pipeline.clean.CleanProcessor;
 import io.newsmon.pipeline.dedup.DedupProcessor;
 import io.newsmon.pipeline.dedup.StoryProcessor;
 import io.newsmon.pipeline.flag.FlagProcessor;
-import io.newsmon.pipeline.flag.TopicDefinition;
 import io.newsmon.schema.AvroSerde;
+import io.newsmon.topics.match.TopicMonitor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -37,21 +38,31 @@ import org.apache.kafka.streams.state.StoreBuilder;
 public final class PipelineTopology {
 
   /** Settings the topology depends on. */
-  public record Settings(
-      double dedupThreshold, Duration dedupRetention, List<TopicDefinition> topics) {
+  /**
+   * @param dedupThreshold near-duplicate similarity threshold
+   * @param dedupRetention how long the dedup stage remembers articles
+   * @param topics the running topics, shared by every flag task and updated while the pipeline
+   *     runs; its lifecycle belongs to the caller
+   */
+  public record Settings(double dedupThreshold, Duration dedupRetention, TopicMonitor topics) {
     public Settings {
       Objects.requireNonNull(dedupRetention, "dedupRetention");
       Objects.requireNonNull(topics, "topics");
-      topics = List.copyOf(topics);
     }
 
     /** Settings with the default seven-day deduplication window. */
-    public Settings(double dedupThreshold, List<TopicDefinition> topics) {
+    public Settings(double dedupThreshold, TopicMonitor topics) {
       this(dedupThreshold, Duration.ofDays(7), topics);
     }
   }
 
   private PipelineTopology() {}
+
+  static List<FlaggedArticle> perTopic(FlaggedArticle article) {
+    return article.getFlags().stream()
+        .map(flag -> FlaggedArticle.newBuilder(article).setFlags(List.of(flag)).build())
+        .toList();
+  }
 
   public static Topology build(Settings settings) {
     Serde<String> keys = Serdes.String();
@@ -99,9 +110,17 @@ public final class PipelineTopology {
                         Produced.with(keys, deduped).withName("duplicates-sink")),
                 "duplicates"));
 
-    builder.stream(NEWS_UNIQUE.name(), Consumed.with(keys, deduped).withName("unique-source"))
-        .processValues(() -> new FlagProcessor(settings::topics), Named.as("flag"))
-        .to(NEWS_FLAGGED.name(), Produced.with(keys, flagged).withName("flagged-sink"));
+    KStream<String, FlaggedArticle> flaggedArticles =
+        builder.stream(NEWS_UNIQUE.name(), Consumed.with(keys, deduped).withName("unique-source"))
+            .processValues(() -> new FlagProcessor(settings.topics()), Named.as("flag"));
+    flaggedArticles.to(NEWS_FLAGGED.name(), Produced.with(keys, flagged).withName("flagged-sink"));
+    // One stream per catalog topic: each copy carries only that topic's flag.
+    flaggedArticles
+        .flatMapValues(PipelineTopology::perTopic, Named.as("split-by-topic"))
+        .to(
+            (key, article, context) ->
+                TopicCatalog.topicStream(article.getFlags().get(0).getTopicId()).name(),
+            Produced.with(keys, flagged).withName("topic-streams-sink"));
 
     return builder.build();
   }

@@ -5,7 +5,6 @@ import io.newsmon.avro.DedupMethod;
 import io.newsmon.avro.DedupStatus;
 import io.newsmon.avro.TopicFlag;
 import io.newsmon.pipeline.dedup.Decision;
-import io.newsmon.pipeline.flag.TopicFlagResult;
 
 /** Conversions between the Avro wire types and the stages' domain values. */
 public final class WireMapping {
@@ -22,12 +21,12 @@ public final class WireMapping {
         .build();
   }
 
-  public static TopicFlag toWire(TopicFlagResult flag) {
+  public static TopicFlag toWire(io.newsmon.topics.match.TopicFlag flag) {
     return TopicFlag.newBuilder()
         .setTopicId(flag.topicId())
         .setTopicVersion(flag.topicVersion())
         .setScore(flag.score())
-        .setMatchedTerms(flag.matchedTerms())
+        .setMatchedTerms(flag.matched())
         .setSnippet(flag.snippet())
         .build();
   }

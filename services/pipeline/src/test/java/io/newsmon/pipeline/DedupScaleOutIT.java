@@ -7,7 +7,6 @@ import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.kafka.LocalKafka;
-import io.newsmon.pipeline.flag.TopicCatalogFile;
 import io.newsmon.schema.AvroSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,7 @@ class DedupScaleOutIT {
   void copiesOnDifferentPartitionsAreOneStoryAcrossInstancesAndAFailover() throws Exception {
     Path tmp = Files.createTempDirectory("dedup-scale-out");
     try (LocalKafka kafka = LocalKafka.start(tmp.resolve("kafka"))) {
+      kafka.ensureTopics(StarterTopics.streams());
       KafkaStreams first = start(kafka, tmp.resolve("instance-1"));
       KafkaStreams second = start(kafka, tmp.resolve("instance-2"));
       await()
@@ -152,7 +152,7 @@ class DedupScaleOutIT {
     props.put("commit.interval.ms", "100");
     KafkaStreams streams =
         new KafkaStreams(
-            PipelineTopology.build(new PipelineTopology.Settings(0.7, TopicCatalogFile.starter())),
+            PipelineTopology.build(new PipelineTopology.Settings(0.7, StarterTopics.monitor())),
             props);
     streams.start();
     return streams;

@@ -8,7 +8,6 @@ import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.kafka.LocalKafka;
-import io.newsmon.pipeline.flag.TopicCatalogFile;
 import io.newsmon.schema.AvroSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +51,7 @@ class PipelineIT {
   static void startKafka() throws Exception {
     tmp = Files.createTempDirectory("pipeline-it");
     kafka = LocalKafka.start(tmp.resolve("kafka"));
+    kafka.ensureTopics(StarterTopics.streams());
   }
 
   @AfterAll
@@ -72,7 +72,7 @@ class PipelineIT {
     props.put("commit.interval.ms", "100");
     streams =
         new KafkaStreams(
-            PipelineTopology.build(new PipelineTopology.Settings(0.8, TopicCatalogFile.starter())),
+            PipelineTopology.build(new PipelineTopology.Settings(0.8, StarterTopics.monitor())),
             props);
     streams.setUncaughtExceptionHandler(
         e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);

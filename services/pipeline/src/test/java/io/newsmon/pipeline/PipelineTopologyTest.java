@@ -9,7 +9,6 @@ import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.avro.StoryUpdate;
 import io.newsmon.common.TopicCatalog;
-import io.newsmon.pipeline.flag.TopicCatalogFile;
 import io.newsmon.schema.AvroSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +120,15 @@ class PipelineTopologyTest {
         .extracting(f -> f.getTopicId())
         .containsExactly("border-tensions");
     assertThat(article.getArticle().getTraceId()).isEqualTo("trace-seed-0");
+    assertThat(article.getCountries()).contains("RU", "UA");
+    // The topic's own stream carries the same article with that topic's flag only.
+    List<FlaggedArticle> topicStream =
+        output(TopicCatalog.topicStream("border-tensions").name(), FlaggedArticle.class)
+            .readValuesToList();
+    assertThat(topicStream).hasSize(1);
+    assertThat(topicStream.get(0).getFlags())
+        .extracting(f -> f.getTopicId())
+        .containsExactly("border-tensions");
     // Kafka headers travel with the article through every stage.
     assertThat(
             new String(
@@ -188,7 +196,7 @@ class PipelineTopologyTest {
   }
 
   private static Topology topology() {
-    return PipelineTopology.build(new PipelineTopology.Settings(0.8, TopicCatalogFile.starter()));
+    return PipelineTopology.build(new PipelineTopology.Settings(0.8, StarterTopics.monitor()));
   }
 
   private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(

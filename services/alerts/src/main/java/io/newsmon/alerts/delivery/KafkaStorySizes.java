@@ -1,7 +1,7 @@
 package io.newsmon.alerts.delivery;
 
-import io.newsmon.alerts.kafka.CompactedTopicView;
 import io.newsmon.avro.StoryUpdate;
+import io.newsmon.common.CompactedTopicView;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.newsmon.alerts.subscription;
 
 import io.newsmon.alerts.AlertsConfig;
-import io.newsmon.alerts.kafka.CompactedTopicView;
 import io.newsmon.avro.Subscription;
 import io.newsmon.avro.SubscriptionStatus;
+import io.newsmon.common.CompactedTopicView;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package io.newsmon.alerts.kafka;
+package io.newsmon.common;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,18 +14,21 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jboss.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a compacted topic from the beginning and keeps following it, handing every key and value
  * (null for a tombstone) to a callback. Every instance of the service sees every record, which is
- * how instances share subscriptions and delivery memory without a database.
+ * how instances share subscriptions, delivery memory and topic definitions without a database.
  *
  * @param <V> value type
  */
 public final class CompactedTopicView<V> implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(CompactedTopicView.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicView.class);
+  private static final java.util.concurrent.atomic.AtomicInteger VIEWS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final String topic;
   private final KafkaConsumer<String, V> consumer;
@@ -51,7 +54,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-view-" + topic),
+                "newsmon-view-" + topic + "-" + VIEWS.incrementAndGet()),
             new StringDeserializer(),
             values);
     this.thread = Thread.ofPlatform().daemon().name("view-" + topic).unstarted(this::run);
@@ -86,8 +89,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
           records = consumer.poll(Duration.ofMillis(500));
         } catch (RecordDeserializationException e) {
           // A record nobody can read must not stop the view: skip it, loudly.
-          LOG.errorf(
-              "skipping undecodable record %s@%d: %s",
+          LOG.error(
+              "skipping undecodable record {}@{}: {}",
               e.topicPartition(),
               e.offset(),
               e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
@@ -98,8 +101,8 @@ public final class CompactedTopicView<V> implements AutoCloseable {
           try {
             onRecord.accept(record.key(), record.value());
           } catch (RuntimeException e) {
-            LOG.errorf(
-                e, "cannot apply record %s-%d@%d", topic, record.partition(), record.offset());
+            LOG.error(
+                "cannot apply record {}-{}@{}", topic, record.partition(), record.offset(), e);
           }
         }
         if (caughtUp.getCount() > 0
@@ -111,7 +114,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.errorf(e, "view of %s stopped", topic);
+      LOG.error("view of {} stopped", topic, e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }

@@ -1,4 +1,4 @@
-package io.newsmon.pipeline.flag;
+package io.newsmon.topics;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
