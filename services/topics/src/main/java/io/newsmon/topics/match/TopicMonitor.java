@@ -182,7 +182,7 @@ public final class TopicMonitor implements Closeable {
           || !topic.filters().admits(article.language(), article.source(), countries)) {
         continue; // removed while matching, or filtered out
       }
-      TopicFlag flag = evidence(topic, match, text);
+      TopicFlag flag = evidence(topic, match, text, article.title().length());
       if (flag.score() >= topic.minScore()) {
         flags.add(flag);
       }
@@ -194,17 +194,42 @@ public final class TopicMonitor implements Closeable {
     return new MatchResult(flags, places, errors);
   }
 
-  private static TopicFlag evidence(TopicDefinition topic, HighlightsMatch match, String text) {
+  /** Characters of the body, after the title, that count as the lede. */
+  static final int LEDE_CHARS = 600;
+
+  /**
+   * The flag and its score. The score measures prominence, the way news is read: a match in the
+   * headline counts 2, a match in the lede (the first {@value #LEDE_CHARS} characters of the body)
+   * 1, up to 2 of them, any other matching passage 0.5, up to 6 of them; the score is E / (E + 2)
+   * for that evidence E, so 0.5 means a headline match or two in the lede, and a single passing
+   * mention deep in the article scores 0.2.
+   */
+  private static TopicFlag evidence(
+      TopicDefinition topic, HighlightsMatch match, String text, int titleLength) {
     List<HighlightsMatch.Hit> hits = new ArrayList<>(match.getHits(TopicQueryParser.TEXT));
     hits.sort(Comparator.naturalOrder());
     Set<String> terms = new LinkedHashSet<>();
+    boolean inTitle = !match.getHits(TopicQueryParser.TITLE).isEmpty();
+    int lede = 0;
+    int elsewhere = 0;
+    int ledeEnd = titleLength == 0 ? LEDE_CHARS : titleLength + 2 + LEDE_CHARS;
     for (HighlightsMatch.Hit hit : hits) {
       if (hit.startOffset() >= 0 && hit.endOffset() <= text.length()) {
         terms.add(text.substring(hit.startOffset(), hit.endOffset()).toLowerCase(Locale.ROOT));
       }
+      if (hit.startOffset() < titleLength) {
+        inTitle = true;
+      } else if (hit.startOffset() < ledeEnd) {
+        lede++;
+      } else {
+        elsewhere++;
+      }
     }
-    int passages = Math.max(1, hits.size() + match.getHits(TopicQueryParser.TITLE).size());
-    double score = passages / (passages + 2.0);
+    double evidence = (inTitle ? 2.0 : 0.0) + Math.min(2, lede) + 0.5 * Math.min(6, elsewhere);
+    if (hits.isEmpty() && !inTitle) {
+      evidence = 1.0; // a condition without positions (countries only): one plain piece of evidence
+    }
+    double score = evidence / (evidence + 2.0);
     return new TopicFlag(
         topic.id(), topic.version(), score, List.copyOf(terms), snippet(text, hits));
   }
