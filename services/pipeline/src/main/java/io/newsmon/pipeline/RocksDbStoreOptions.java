@@ -4,6 +4,7 @@ import io.newsmon.pipeline.dedup.DedupProcessor;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.Options;
 
 /**
@@ -26,8 +27,19 @@ public final class RocksDbStoreOptions implements RocksDBConfigSetter {
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     if (MOSTLY_MISSING_LOOKUPS.contains(storeName)) {
       options.setOptimizeFiltersForHits(false);
+      // A Bloom filter on the memtables too, so a miss need not search their skip lists.
+      options.setMemtableWholeKeyFiltering(true);
+      options.setMemtablePrefixBloomSizeRatio(0.1);
+    }
+    if (storeName.startsWith(DEDUP_PREFIX)) {
+      // Leveled compaction keeps a few sorted runs (Kafka Streams' universal style keeps many,
+      // and a lookup probes each run); dynamic level sizes keep space overhead near 10 %.
+      options.setCompactionStyle(CompactionStyle.LEVEL);
+      options.setLevelCompactionDynamicLevelBytes(true);
     }
   }
+
+  private static final String DEDUP_PREFIX = "dedup-";
 
   @Override
   public void close(String storeName, Options options) {

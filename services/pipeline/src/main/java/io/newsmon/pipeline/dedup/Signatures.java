@@ -56,7 +56,9 @@ public final class Signatures {
     // Each word hashed twice: its spelling key for shingles, as written for the exact key.
     long[][] hashes = {new long[64]};
     int[] n = {0};
-    var sequence = HASHER.hashStream();
+    // The exact key: a polynomial over the words' 64-bit hashes (already well mixed), finished
+    // by a mixer; cheaper than streaming every word hash through a general hash function.
+    long[] sequence = {0};
     TextNormalizer.forEachWord(
         text,
         (key, plain) -> {
@@ -64,7 +66,7 @@ public final class Signatures {
             hashes[0] = java.util.Arrays.copyOf(hashes[0], n[0] * 2);
           }
           hashes[0][n[0]++] = key.hash64();
-          sequence.putLong(plain.hash64());
+          sequence[0] = sequence[0] * 0x9E3779B97F4A7C15L + plain.hash64();
         });
     long[] tokenHashes = java.util.Arrays.copyOf(hashes[0], n[0]);
     int count = Math.max(0, tokenHashes.length - SHINGLE_WORDS + 1);
@@ -80,7 +82,7 @@ public final class Signatures {
         shingles[distinct++] = shingles[i];
       }
     }
-    long textKey = sequence.getAsLong();
+    long textKey = HASHER.hashLongLongToLong(sequence[0], n[0]);
     if (distinct < MIN_SHINGLES) {
       return new Analysis(new Fingerprint(new byte[0], 0L, distinct), textKey);
     }

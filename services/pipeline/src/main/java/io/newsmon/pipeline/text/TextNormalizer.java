@@ -149,6 +149,16 @@ public final class TextNormalizer {
     private long fnv = FNV_OFFSET;
 
     void append(int codePoint) {
+      if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT && length < chars.length) {
+        // The hot path, small enough to be inlined: one char, no growth.
+        chars[length++] = (char) codePoint;
+        fnv = (fnv ^ codePoint) * FNV_PRIME;
+      } else {
+        appendSlowly(codePoint);
+      }
+    }
+
+    private void appendSlowly(int codePoint) {
       if (length + 2 > chars.length) {
         chars = java.util.Arrays.copyOf(chars, chars.length * 2);
       }
