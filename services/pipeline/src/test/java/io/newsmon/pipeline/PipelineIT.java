@@ -136,9 +136,9 @@ class PipelineIT {
             .setPayload(ByteBuffer.wrap("Caf\u00e9 soldiers".getBytes(StandardCharsets.ISO_8859_1)))
             .build());
     String story =
-        "Thousands of troops gathered near the border on Monday as tensions rose between the two"
-            + " neighbours, officials said, after a week of artillery exchanges across the frontier"
-            + " that forced villagers to flee their homes.";
+        "Thousands of Indian troops gathered near the border with Pakistan on Monday as tensions"
+            + " rose between the two neighbours, officials said, after a week of artillery exchanges"
+            + " across the frontier that forced villagers to flee their homes.";
     publish(
         "good",
         RawArticle.newBuilder(PipelineTopologyTest.seed("good", SeedArticles.SCRAPED))
