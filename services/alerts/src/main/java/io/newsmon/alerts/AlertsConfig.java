@@ -22,6 +22,12 @@ public interface AlertsConfig {
    */
   Optional<List<String>> apiKeys();
 
+  /**
+   * Admin keys as {@code name:sha256hex} entries: they manage the topic catalog ({@code
+   * /api/admin/...}); tenant keys cannot.
+   */
+  Optional<List<String>> adminKeys();
+
   Delivery delivery();
 
   /** How webhooks are delivered. */

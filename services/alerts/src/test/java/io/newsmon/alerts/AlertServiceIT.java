@@ -211,4 +211,84 @@ class AlertServiceIT {
           .get();
     }
   }
+
+  @Test
+  void adminsManageTopicsWithValidationAndVersionsAndTenantsCannot() {
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", "border"))
+        .put("/api/admin/topics/watch")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", "troops NEAR/5 border", "name", "Watch", "minScore", 0.2))
+        .put("/api/admin/topics/watch")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1))
+        .body("name", equalTo("Watch"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", "troops NEAR/8 border"))
+        .put("/api/admin/topics/watch")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2));
+    // Refused, with every problem and where it is; the stored version stays.
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(Map.of("query", "*order AND country:Narnia"))
+        .put("/api/admin/topics/watch")
+        .then()
+        .statusCode(422)
+        .body("problems", hasSize(2))
+        .body("problems[0].position", equalTo(0));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .get("/api/admin/topics/watch")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2))
+        .body("query", equalTo("troops NEAR/8 border"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "query",
+                "(troops OR forces) NEAR/5 border",
+                "samples",
+                List.of(
+                    Map.of("title", "Build-up", "text", "Russian troops massed near the border."),
+                    Map.of("title", "Trade", "text", "Exports rose in May."))))
+        .post("/api/admin/topics/dry-run")
+        .then()
+        .statusCode(200)
+        .body("results[0].matched", equalTo(true))
+        .body("results[0].countries", equalTo(List.of("RU")))
+        .body("results[1].matched", equalTo(false));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .delete("/api/admin/topics/watch")
+        .then()
+        .statusCode(204);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.ADMIN_KEY)
+        .get("/api/admin/topics/watch")
+        .then()
+        .statusCode(404);
+  }
 }

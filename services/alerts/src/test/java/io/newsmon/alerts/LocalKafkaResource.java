@@ -12,6 +12,7 @@ public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String API_KEY = "test-key-acme";
   public static final String OTHER_TENANT_KEY = "test-key-globex";
+  public static final String ADMIN_KEY = "test-key-admin";
   static volatile String bootstrapServers;
 
   private LocalKafka kafka;
@@ -29,6 +30,8 @@ public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
         kafka.bootstrapServers(),
         "newsmon.alerts.api-keys",
         "acme:" + ApiKeys.hash(API_KEY) + ",globex:" + ApiKeys.hash(OTHER_TENANT_KEY),
+        "newsmon.alerts.admin-keys",
+        "ops:" + ApiKeys.hash(ADMIN_KEY),
         "newsmon.alerts.delivery.retry-delays",
         "100ms");
   }

@@ -31,6 +31,17 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     String key =
         header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+    if (request.getUriInfo().getPath().startsWith("/api/admin/")) {
+      if (keys.admins().tenantOf(key).isEmpty()) {
+        request.abortWith(
+            Response.status(key == null ? Response.Status.UNAUTHORIZED : Response.Status.FORBIDDEN)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", "an admin key is required"))
+                .build());
+      }
+      return;
+    }
     keys.get()
         .tenantOf(key)
         .ifPresentOrElse(

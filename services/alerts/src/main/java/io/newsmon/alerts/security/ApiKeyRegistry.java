@@ -10,18 +10,26 @@ import java.util.List;
 public class ApiKeyRegistry {
 
   private final ApiKeys keys;
+  private final ApiKeys adminKeys;
 
   @Inject
   public ApiKeyRegistry(AlertsConfig config) {
     this.keys = new ApiKeys(config.apiKeys().orElse(List.of()));
+    this.adminKeys = new ApiKeys(config.adminKeys().orElse(List.of()));
   }
 
   /** For CDI's client proxy only. */
   protected ApiKeyRegistry() {
     this.keys = null;
+    this.adminKeys = null;
   }
 
   public ApiKeys get() {
     return keys;
+  }
+
+  /** The admin keys: the topic catalog and operations. */
+  public ApiKeys admins() {
+    return adminKeys;
   }
 }

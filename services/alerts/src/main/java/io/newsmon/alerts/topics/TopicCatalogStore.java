@@ -1,0 +1,129 @@
+package io.newsmon.alerts.topics;
+
+import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.common.CompactedTopicView;
+import io.newsmon.common.TopicCatalog;
+import io.newsmon.schema.AvroSerde;
+import io.newsmon.topics.TopicDefinition;
+import io.newsmon.topics.TopicDefinitionWire;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The topic catalog as the admin API sees it: the compacted topic {@code news.topic-definitions},
+ * followed from the beginning, with writes going to Kafka first and then to the local map so an
+ * admin reads their own write at once. The pipeline follows the same topic and applies each change
+ * while it runs.
+ */
+@ApplicationScoped
+public class TopicCatalogStore {
+
+  @Inject AlertsConfig config;
+
+  private final Clock clock = Clock.systemUTC();
+  private final AvroSerde<io.newsmon.avro.TopicDefinition> serde =
+      AvroSerde.of(io.newsmon.avro.TopicDefinition.class);
+  private final Map<String, TopicDefinition> topics = new ConcurrentHashMap<>();
+  private KafkaProducer<String, io.newsmon.avro.TopicDefinition> producer;
+  private CompactedTopicView<io.newsmon.avro.TopicDefinition> view;
+
+  void start(@Observes StartupEvent event) {
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "newsmon-alerts-topic-definitions"),
+            new StringSerializer(),
+            serde);
+    view =
+        new CompactedTopicView<>(
+                config.bootstrapServers(),
+                TopicCatalog.NEWS_TOPIC_DEFINITIONS.name(),
+                serde,
+                this::apply)
+            .start();
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    if (view != null) {
+      view.close();
+    }
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  public List<TopicDefinition> all() {
+    return topics.values().stream()
+        .sorted(java.util.Comparator.comparing(TopicDefinition::id))
+        .toList();
+  }
+
+  public Optional<TopicDefinition> find(String id) {
+    return Optional.ofNullable(topics.get(id));
+  }
+
+  /** Stores {@code topic} (already validated) and returns it. */
+  public TopicDefinition save(TopicDefinition topic) {
+    write(topic.id(), TopicDefinitionWire.toWire(topic, clock.instant()));
+    topics.put(topic.id(), topic);
+    return topic;
+  }
+
+  /** Deletes a topic; false when there is none with that id. */
+  public boolean delete(String id) {
+    if (!topics.containsKey(id)) {
+      return false;
+    }
+    write(id, null);
+    topics.remove(id);
+    return true;
+  }
+
+  private void apply(String id, io.newsmon.avro.TopicDefinition value) {
+    if (value == null) {
+      topics.remove(id);
+      return;
+    }
+    try {
+      topics.put(id, TopicDefinitionWire.fromWire(value));
+    } catch (IllegalArgumentException e) {
+      topics.remove(id); // written around the API; the pipeline refuses it too
+    }
+  }
+
+  private void write(String id, io.newsmon.avro.TopicDefinition value) {
+    try {
+      producer
+          .send(new ProducerRecord<>(TopicCatalog.NEWS_TOPIC_DEFINITIONS.name(), id, value))
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing topic " + id, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot store topic " + id + ": " + e.getMessage(), e);
+    }
+  }
+}
