@@ -191,7 +191,7 @@ public final class TopicMonitor implements Closeable {
         Comparator.comparingDouble(TopicFlag::score).reversed().thenComparing(TopicFlag::topicId));
     Map<String, String> errors = new HashMap<>();
     matches.getErrors().forEach((id, e) -> errors.put(id, String.valueOf(e.getMessage())));
-    return new MatchResult(flags, places, errors);
+    return new MatchResult(flags, places, errors, (int) matches.getQueriesRun());
   }
 
   /** Characters of the body, after the title, that count as the lede. */
