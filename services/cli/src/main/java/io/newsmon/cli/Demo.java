@@ -65,7 +65,8 @@ public final class Demo {
       throws Exception {
     String apiKey = Keys.newKey();
     Stack.Layout layout = Stack.Layout.under(workDir);
-    try (Stack stack = Stack.start(home, layout, null, 0, 0, "demo:" + Keys.sha256(apiKey), out);
+    try (Stack stack =
+            Stack.start(home, layout, null, 0, 0, "demo:" + Keys.sha256(apiKey), null, out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();
       AlertsClient.Created subscription =

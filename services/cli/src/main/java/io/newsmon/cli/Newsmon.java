@@ -117,6 +117,7 @@ public final class Newsmon implements Runnable {
       }
       String external = System.getenv(Env.BOOTSTRAP_SERVERS);
       String apiKey = apiKey(home);
+      String adminKey = key(home, "admin-key");
       Stack stack =
           Stack.start(
               home,
@@ -125,6 +126,7 @@ public final class Newsmon implements Runnable {
               kafkaPort,
               alertsPort,
               "default:" + Keys.sha256(apiKey),
+              "admin:" + Keys.sha256(adminKey),
               out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);
@@ -135,7 +137,9 @@ public final class Newsmon implements Runnable {
                   + ", alert service: "
                   + stack.endpoints().alertsUrl()
                   + "; tenant 'default' API key in "
-                  + home.runtimeDir().resolve("api-key"));
+                  + home.runtimeDir().resolve("api-key")
+                  + ", admin key (topic catalog) in "
+                  + home.runtimeDir().resolve("admin-key"));
       out().println("logs: " + layout.logs() + "; stop with ./newsmon down");
       return 0;
     }
@@ -265,7 +269,12 @@ public final class Newsmon implements Runnable {
 
   /** The default tenant's API key, created on first use and readable by its owner only. */
   static String apiKey(NewsmonHome home) throws IOException {
-    Path file = home.runtimeDir().resolve("api-key");
+    return key(home, "api-key");
+  }
+
+  /** The key kept in the runtime directory's file {@code name}, created on first use. */
+  static String key(NewsmonHome home, String name) throws IOException {
+    Path file = home.runtimeDir().resolve(name);
     if (Files.exists(file)) {
       return Files.readString(file).strip();
     }

@@ -69,6 +69,7 @@ public final class Stack implements AutoCloseable {
       int kafkaPort,
       int alertsPort,
       String apiKeyHashes,
+      String adminKeyHashes,
       PrintStream progress)
       throws InterruptedException {
     List<ServiceProcess> started = new ArrayList<>();
@@ -128,6 +129,9 @@ public final class Stack implements AutoCloseable {
       alertsEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
       alertsEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
       alertsEnv.put("NEWSMON_ALERTS_API_KEYS", apiKeyHashes);
+      if (adminKeyHashes != null) {
+        alertsEnv.put("NEWSMON_ALERTS_ADMIN_KEYS", adminKeyHashes);
+      }
       ServiceProcess alerts =
           ServiceProcess.start(
               new ServiceProcess.Spec(
