@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
-import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -29,7 +28,7 @@ public final class TopicAnalyzer extends Analyzer {
     stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     stream = new KeywordRepeatFilter(stream);
     stream = new PorterStemFilter(stream);
-    stream = new RemoveDuplicatesTokenFilter(stream);
+    stream = new SameStemFilter(stream);
     return new TokenStreamComponents(source, stream);
   }
 
