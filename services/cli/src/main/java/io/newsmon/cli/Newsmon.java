@@ -227,19 +227,9 @@ public final class Newsmon implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      String bootstrap = System.getenv(Env.BOOTSTRAP_SERVERS);
-      if (bootstrap == null || bootstrap.isBlank()) {
-        Properties stack =
-            ReadyFile.read(
-                Stack.Layout.under(NewsmonHome.locate().runtimeDir())
-                    .pids()
-                    .resolve("stack.properties"));
-        if (stack == null) {
-          System.err.println(
-              "newsmon is not up: run ./newsmon up, or set " + Env.BOOTSTRAP_SERVERS);
-          return 2;
-        }
-        bootstrap = stack.getProperty("bootstrap.servers");
+      String bootstrap = runningBootstrap();
+      if (bootstrap == null) {
+        return 2;
       }
       try (ArticlePublisher publisher = new ArticlePublisher(bootstrap)) {
         ArticlePublisher.Summary summary = publisher.publish(paths, out());
@@ -248,6 +238,27 @@ public final class Newsmon implements Runnable {
         return summary.failed().isEmpty() ? 0 : 1;
       }
     }
+  }
+
+  /**
+   * The brokers to talk to: {@code NEWSMON_BOOTSTRAP_SERVERS}, else the stack {@code ./newsmon up}
+   * started; null (after saying why) when neither exists.
+   */
+  static String runningBootstrap() throws IOException {
+    String bootstrap = System.getenv(Env.BOOTSTRAP_SERVERS);
+    if (bootstrap != null && !bootstrap.isBlank()) {
+      return bootstrap;
+    }
+    Properties stack =
+        ReadyFile.read(
+            Stack.Layout.under(NewsmonHome.locate().runtimeDir())
+                .pids()
+                .resolve("stack.properties"));
+    if (stack == null) {
+      System.err.println("newsmon is not up: run ./newsmon up, or set " + Env.BOOTSTRAP_SERVERS);
+      return null;
+    }
+    return stack.getProperty("bootstrap.servers");
   }
 
   static boolean brokerReachable(String bootstrap) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "topics",
     description = "Work with topic queries.",
-    subcommands = {TopicsCommand.Test.class, TopicsCommand.Eval.class})
+    subcommands = {TopicsCommand.Test.class, TopicsCommand.Eval.class, TopicsCommand.Load.class})
 final class TopicsCommand implements Runnable {
 
   @Override
@@ -29,7 +29,7 @@ final class TopicsCommand implements Runnable {
       name = "test",
       description =
           "Dry-run a query: check it, then show which inputs it matches and why (one JSON object"
-              + " per input: matched, score, matched words, snippet, countries).")
+              + " per input: matched, score, terms, snippet, countries).")
   static final class Test implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The query, in newsmon's query language.")
@@ -65,8 +65,10 @@ final class TopicsCommand implements Runnable {
           ObjectNode out = FlagCommand.JSON.createObjectNode();
           out.put("source", row.get("source").asText()).put("matched", match);
           if (match) {
-            out.setAll((ObjectNode) topics.get(0));
-            out.remove("id");
+            var flag = topics.get(0);
+            out.set("score", flag.get("score"));
+            out.set("terms", flag.get("matched"));
+            out.set("snippet", flag.get("snippet"));
           }
           if (row.has("countries")) {
             out.set("countries", row.get("countries"));
@@ -145,6 +147,47 @@ final class TopicsCommand implements Runnable {
 
     private static String format(double value) {
       return Double.isNaN(value) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+  }
+
+  /** {@code ./newsmon topics load FILE}: publish a catalog file to the running catalog. */
+  @Command(
+      name = "load",
+      description =
+          "Check every query of a catalog file (YAML or JSON), then publish its topics to"
+              + " news.topic-definitions; the running pipeline applies them without a restart.")
+  static final class Load implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "Catalog file.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      var catalog = io.newsmon.topics.TopicCatalogFile.load(file.toString());
+      try (TopicMonitor monitor = new TopicMonitor(Gazetteer.shipped())) {
+        var refused = monitor.putAll(catalog);
+        if (!refused.isEmpty()) {
+          refused.forEach(
+              (id, problems) ->
+                  problems.forEach(
+                      p ->
+                          System.err.println(
+                              id
+                                  + ": query refused at character "
+                                  + p.position()
+                                  + ": "
+                                  + p.message())));
+          System.err.println("nothing published: fix the queries above first");
+          return 2;
+        }
+      }
+      String bootstrap = Newsmon.runningBootstrap();
+      if (bootstrap == null) {
+        return 2;
+      }
+      int published = io.newsmon.pipeline.catalog.TopicCatalogSeeder.publish(bootstrap, catalog);
+      System.out.println("published " + published + " topics from " + file);
+      return 0;
     }
   }
 }

@@ -57,14 +57,46 @@ public final class TopicCatalogFile {
       throw new IllegalArgumentException("topic catalog " + origin + " defines no topics");
     }
     Set<String> ids = new HashSet<>();
-    for (TopicDefinition topic : catalog.topics()) {
+    List<TopicDefinition> topics = new java.util.ArrayList<>();
+    for (Entry entry : catalog.topics()) {
+      TopicDefinition topic = entry.definition();
       if (!ids.add(topic.id())) {
         throw new IllegalArgumentException(
             "topic catalog " + origin + " defines " + topic.id() + " twice");
       }
+      topics.add(topic);
     }
-    return List.copyOf(catalog.topics());
+    return List.copyOf(topics);
   }
 
-  private record Catalog(List<TopicDefinition> topics) {}
+  private record Catalog(List<Entry> topics) {}
+
+  /**
+   * A topic as written in a file: what is left out takes the defaults (enabled, version 1, minimum
+   * score 0), rather than Java's zero values, which would silently disable a topic.
+   */
+  private record Entry(
+      String id,
+      String name,
+      String description,
+      String query,
+      TopicFilters filters,
+      Double minScore,
+      Boolean enabled,
+      Integer version,
+      java.util.Map<String, List<String>> codes) {
+
+    TopicDefinition definition() {
+      return new TopicDefinition(
+          id,
+          name,
+          description,
+          query,
+          filters,
+          minScore == null ? 0.0 : minScore,
+          enabled == null || enabled,
+          version == null ? 1 : version,
+          codes);
+    }
+  }
 }

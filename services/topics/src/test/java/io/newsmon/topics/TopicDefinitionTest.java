@@ -50,4 +50,30 @@ class TopicDefinitionTest {
                 TopicDefinitionWire.toWire(topic, java.time.Instant.EPOCH)))
         .isEqualTo(topic);
   }
+
+  @Test
+  void catalogFilesLeaveOutWhatHasADefault() throws Exception {
+    List<TopicDefinition> topics =
+        TopicCatalogFile.parse(
+            new java.io.ByteArrayInputStream(
+                "topics:\n  - id: a\n    query: border\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "test");
+    assertThat(topics)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.enabled()).isTrue();
+              assertThat(t.version()).isEqualTo(1);
+              assertThat(t.minScore()).isZero();
+            });
+    assertThatThrownBy(
+            () ->
+                TopicCatalogFile.parse(
+                    new java.io.ByteArrayInputStream(
+                        "topics:\n  - id: a\n    query: x\n    enabeld: true\n"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "test"))
+        .hasMessageContaining("enabeld");
+  }
 }
