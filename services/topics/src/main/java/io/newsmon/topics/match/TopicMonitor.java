@@ -103,7 +103,7 @@ public final class TopicMonitor implements Closeable {
         continue;
       }
       try {
-        Query query = parser.parse(topic.query());
+        Query query = simplified(parser.parse(topic.query()));
         queries.add(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
         accepted.add(topic);
       } catch (InvalidQueryException e) {
@@ -123,6 +123,31 @@ public final class TopicMonitor implements Closeable {
     accepted.forEach(t -> topics.put(t.id(), t));
     disabled.forEach(topics::remove);
     return refused;
+  }
+
+  /**
+   * Structural rewrites done once at registration instead of for every article the query is tried
+   * on: the monitor rewrites each candidate query against each article, and nested Boolean queries
+   * otherwise rebuild themselves every time. Rewriting against an empty index is safe because the
+   * rewrites that depend on an article's terms (wildcards, prefixes) are deferred by Lucene to the
+   * search itself.
+   */
+  private static Query simplified(Query query) {
+    try {
+      return EMPTY.rewrite(query);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final org.apache.lucene.search.IndexSearcher EMPTY = emptySearcher();
+
+  private static org.apache.lucene.search.IndexSearcher emptySearcher() {
+    try {
+      return new org.apache.lucene.search.IndexSearcher(new org.apache.lucene.index.MultiReader());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Stops matching {@code topicId}; unknown ids are ignored. */

@@ -136,15 +136,19 @@ public final class Gazetteer {
 
   /** The places {@code text} mentions. */
   public PlaceMentions find(String text) {
-    List<String> tokens = tokens(text);
+    Words words = new Words(text);
     Map<String, int[]> countryCounts = new LinkedHashMap<>(); // code -> {count}
     Map<Place, Boolean> found = new LinkedHashMap<>();
-    for (int i = 0; i < tokens.size(); ) {
+    for (int i = 0; i < words.size(); ) {
+      // Names start with a capital: most words are never looked up, nor even copied.
       Entry match = null;
-      List<Entry> candidates = byFirstToken.get(tokens.get(i));
+      List<Entry> candidates =
+          Character.isUpperCase(text.charAt(words.start(i)))
+              ? byFirstToken.get(words.get(i))
+              : null;
       if (candidates != null) {
         for (Entry e : candidates) {
-          if (matchesAt(tokens, i, e.tokens)) {
+          if (matchesAt(words, i, e.tokens)) {
             match = e;
             break;
           }
@@ -177,16 +181,70 @@ public final class Gazetteer {
     return new PlaceMentions(countries, new ArrayList<>(found.keySet()), pairs);
   }
 
-  private static boolean matchesAt(List<String> tokens, int at, String[] name) {
-    if (at + name.length > tokens.size()) {
+  private static boolean matchesAt(Words words, int at, String[] name) {
+    if (at + name.length > words.size()) {
       return false;
     }
     for (int k = 0; k < name.length; k++) {
-      if (!tokens.get(at + k).equals(name[k])) {
+      if (!words.get(at + k).equals(name[k])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The words of a text as offsets; each word becomes a string only when it is compared. */
+  private static final class Words {
+    private final String text;
+    private int[] starts = new int[256];
+    private int[] ends = new int[256];
+    private String[] cache = new String[256];
+    private int size;
+
+    Words(String text) {
+      this.text = text;
+      int n = text.length();
+      int i = 0;
+      while (i < n) {
+        while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+          i++;
+        }
+        if (i >= n) {
+          break;
+        }
+        int from = i;
+        i = wordEnd(text, i);
+        add(from, i);
+      }
+    }
+
+    private void add(int from, int to) {
+      if (size == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, size * 2);
+        ends = java.util.Arrays.copyOf(ends, size * 2);
+        cache = java.util.Arrays.copyOf(cache, size * 2);
+      }
+      starts[size] = from;
+      ends[size] = to;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int start(int i) {
+      return starts[i];
+    }
+
+    String get(int i) {
+      String word = cache[i];
+      if (word == null) {
+        word = normalized(text.substring(starts[i], ends[i]));
+        cache[i] = word;
+      }
+      return word;
+    }
   }
 
   /**
@@ -195,43 +253,46 @@ public final class Gazetteer {
    * ("U.S."); typographic apostrophes read as ASCII ones.
    */
   static List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>();
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-      }
-      if (i >= n) {
-        break;
-      }
-      StringBuilder word = new StringBuilder();
-      boolean abbreviation = false;
-      while (i < n) {
-        char c = text.charAt(i);
-        if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-          word.append(c);
-          i++;
-        } else if ((c == '\'' || c == '\u2019' || c == '-' || c == '.')
-            && i + 1 < n
-            && Character.isLetterOrDigit(text.charAt(i + 1))) {
-          word.append(c == '\u2019' ? '\'' : c);
-          abbreviation |= c == '.';
-          i++;
-        } else {
-          break;
-        }
-      }
-      if (abbreviation && i < n && text.charAt(i) == '.') {
-        word.append('.');
-        i++;
-      }
-      int length = word.length();
-      if (length > 2 && word.charAt(length - 2) == '\'' && word.charAt(length - 1) == 's') {
-        word.setLength(length - 2); // possessive: "Russia's" is Russia
-      }
-      tokens.add(word.toString());
+    Words words = new Words(text);
+    List<String> tokens = new ArrayList<>(words.size());
+    for (int i = 0; i < words.size(); i++) {
+      tokens.add(words.get(i));
     }
     return tokens;
+  }
+
+  /**
+   * Where the word starting at {@code i} ends: letters, digits, inner ' ’ - . and a final "." after
+   * an abbreviation.
+   */
+  private static int wordEnd(String text, int i) {
+    int n = text.length();
+    boolean abbreviation = false;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+        i++;
+      } else if ((c == '\'' || c == '\u2019' || c == '-' || c == '.')
+          && i + 1 < n
+          && Character.isLetterOrDigit(text.charAt(i + 1))) {
+        abbreviation |= c == '.';
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (abbreviation && i < n && text.charAt(i) == '.') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Typographic apostrophes read as ASCII ones; a possessive "'s" dropped ("Russia's"). */
+  private static String normalized(String word) {
+    String w = word.indexOf('\u2019') >= 0 ? word.replace('\u2019', '\'') : word;
+    int length = w.length();
+    return length > 2 && w.charAt(length - 2) == '\'' && w.charAt(length - 1) == 's'
+        ? w.substring(0, length - 2)
+        : w;
   }
 }
