@@ -2,19 +2,12 @@ package io.newsmon.alerts.delivery;
 
 import io.newsmon.avro.Alert;
 import io.newsmon.common.CompactedTopicView;
+import io.newsmon.common.CompactedTopicWriter;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The delivery ledger in the compacted topic {@code alerts.sent}: every instance reads it whole at
@@ -24,24 +17,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable {
 
   private final Set<String> delivered = ConcurrentHashMap.newKeySet();
-  private final KafkaProducer<String, Alert> producer;
+  private final CompactedTopicWriter<Alert> writer;
   private final CompactedTopicView<Alert> view;
 
   public KafkaDeliveryLedger(String bootstrapServers) {
     AvroSerde<Alert> serde = AvroSerde.of(Alert.class);
-    this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-ledger"),
-            new StringSerializer(),
-            serde);
+    this.writer =
+        new CompactedTopicWriter<>(
+            bootstrapServers, TopicCatalog.ALERTS_SENT, serde, "newsmon-alerts-ledger");
     this.view =
         new CompactedTopicView<>(
                 bootstrapServers,
@@ -72,20 +55,17 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
   public void recordDelivered(Alert alert) {
     delivered.add(alert.getAlertId());
     try {
-      producer
-          .send(new ProducerRecord<>(TopicCatalog.ALERTS_SENT.name(), alert.getAlertId(), alert))
-          .get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "cannot record delivery of " + alert.getAlertId() + ": " + e.getMessage(), e);
+      writer.write(alert.getAlertId(), alert);
+    } catch (IllegalStateException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e; // interrupted: the service is stopping; the delivery is remembered locally
+      }
     }
   }
 
   @Override
   public void close() throws InterruptedException {
     view.close();
-    producer.close(Duration.ofSeconds(5));
+    writer.close();
   }
 }

@@ -4,6 +4,7 @@ import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.avro.Subscription;
 import io.newsmon.avro.SubscriptionStatus;
 import io.newsmon.common.CompactedTopicView;
+import io.newsmon.common.CompactedTopicWriter;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,22 +15,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Subscriptions kept in the compacted topic {@code alerts.subscriptions}: writes go to Kafka first
@@ -46,23 +38,16 @@ public class SubscriptionStore {
 
   private final Clock clock = Clock.systemUTC();
   private final AvroSerde<Subscription> serde = AvroSerde.of(Subscription.class);
-  private KafkaProducer<String, Subscription> producer;
+  private CompactedTopicWriter<Subscription> writer;
   private CompactedTopicView<Subscription> view;
 
   void start(@Observes StartupEvent event) {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-subscriptions"),
-            new StringSerializer(),
-            serde);
+    writer =
+        new CompactedTopicWriter<>(
+            config.bootstrapServers(),
+            TopicCatalog.ALERTS_SUBSCRIPTIONS,
+            serde,
+            "newsmon-alerts-subscriptions");
     view =
         new CompactedTopicView<>(
                 config.bootstrapServers(),
@@ -76,8 +61,8 @@ public class SubscriptionStore {
     if (view != null) {
       view.close();
     }
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+    if (writer != null) {
+      writer.close();
     }
   }
 
@@ -126,16 +111,7 @@ public class SubscriptionStore {
   }
 
   private void write(String id, Subscription value) {
-    try {
-      producer
-          .send(new ProducerRecord<>(TopicCatalog.ALERTS_SUBSCRIPTIONS.name(), id, value))
-          .get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while storing subscription " + id, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot store subscription " + id + ": " + e.getMessage(), e);
-    }
+    writer.write(id, value);
   }
 
   static String newSecret() {

@@ -2,6 +2,7 @@ package io.newsmon.alerts.topics;
 
 import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.common.CompactedTopicView;
+import io.newsmon.common.CompactedTopicWriter;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.newsmon.topics.TopicDefinition;
@@ -12,18 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The topic catalog as the admin API sees it: the compacted topic {@code news.topic-definitions},
@@ -40,23 +33,16 @@ public class TopicCatalogStore {
   private final AvroSerde<io.newsmon.avro.TopicDefinition> serde =
       AvroSerde.of(io.newsmon.avro.TopicDefinition.class);
   private final Map<String, TopicDefinition> topics = new ConcurrentHashMap<>();
-  private KafkaProducer<String, io.newsmon.avro.TopicDefinition> producer;
+  private CompactedTopicWriter<io.newsmon.avro.TopicDefinition> writer;
   private CompactedTopicView<io.newsmon.avro.TopicDefinition> view;
 
   void start(@Observes StartupEvent event) {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-topic-definitions"),
-            new StringSerializer(),
-            serde);
+    writer =
+        new CompactedTopicWriter<>(
+            config.bootstrapServers(),
+            TopicCatalog.NEWS_TOPIC_DEFINITIONS,
+            serde,
+            "newsmon-alerts-topic-definitions");
     view =
         new CompactedTopicView<>(
                 config.bootstrapServers(),
@@ -70,8 +56,8 @@ public class TopicCatalogStore {
     if (view != null) {
       view.close();
     }
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+    if (writer != null) {
+      writer.close();
     }
   }
 
@@ -115,15 +101,6 @@ public class TopicCatalogStore {
   }
 
   private void write(String id, io.newsmon.avro.TopicDefinition value) {
-    try {
-      producer
-          .send(new ProducerRecord<>(TopicCatalog.NEWS_TOPIC_DEFINITIONS.name(), id, value))
-          .get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while storing topic " + id, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot store topic " + id + ": " + e.getMessage(), e);
-    }
+    writer.write(id, value);
   }
 }
