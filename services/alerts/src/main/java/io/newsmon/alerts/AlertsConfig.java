@@ -28,6 +28,12 @@ public interface AlertsConfig {
    */
   Optional<List<String>> adminKeys();
 
+  /**
+   * Hosts, addresses or networks ({@code 10.0.0.0/8}) that webhook URLs may reach although they are
+   * internal; everything loopback, private, link-local or metadata is refused otherwise.
+   */
+  Optional<List<String>> webhookAllowlist();
+
   Delivery delivery();
 
   /** How webhooks are delivered. */

@@ -291,4 +291,18 @@ class AlertServiceIT {
         .then()
         .statusCode(404);
   }
+
+  @Test
+  void webhookUrlsIntoTheServicesOwnNetworkAreRefused() {
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of("topicIds", List.of("protests"), "webhookUrl", "http://169.254.169.254/latest"))
+        .post("/api/v1/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("error", org.hamcrest.Matchers.containsString("link-local"));
+  }
 }

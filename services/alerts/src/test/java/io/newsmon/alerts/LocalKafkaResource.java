@@ -30,6 +30,8 @@ public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
         kafka.bootstrapServers(),
         "newsmon.alerts.api-keys",
         "acme:" + ApiKeys.hash(API_KEY) + ",globex:" + ApiKeys.hash(OTHER_TENANT_KEY),
+        "newsmon.alerts.webhook-allowlist",
+        "127.0.0.1",
         "newsmon.alerts.admin-keys",
         "ops:" + ApiKeys.hash(ADMIN_KEY),
         "newsmon.alerts.delivery.retry-delays",

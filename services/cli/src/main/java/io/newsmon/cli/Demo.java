@@ -66,7 +66,18 @@ public final class Demo {
     String apiKey = Keys.newKey();
     Stack.Layout layout = Stack.Layout.under(workDir);
     try (Stack stack =
-            Stack.start(home, layout, null, 0, 0, "demo:" + Keys.sha256(apiKey), null, out);
+            Stack.start(
+                home,
+                layout,
+                null,
+                0,
+                0,
+                "demo:" + Keys.sha256(apiKey),
+                null,
+                // The demo's receiver runs on this machine; the SSRF guard refuses loopback
+                // otherwise.
+                "127.0.0.1",
+                out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();
       AlertsClient.Created subscription =

@@ -127,6 +127,7 @@ public final class Newsmon implements Runnable {
               alertsPort,
               "default:" + Keys.sha256(apiKey),
               "admin:" + Keys.sha256(adminKey),
+              System.getenv("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST"),
               out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);

@@ -70,6 +70,7 @@ public final class Stack implements AutoCloseable {
       int alertsPort,
       String apiKeyHashes,
       String adminKeyHashes,
+      String webhookAllowlist,
       PrintStream progress)
       throws InterruptedException {
     List<ServiceProcess> started = new ArrayList<>();
@@ -131,6 +132,9 @@ public final class Stack implements AutoCloseable {
       alertsEnv.put("NEWSMON_ALERTS_API_KEYS", apiKeyHashes);
       if (adminKeyHashes != null) {
         alertsEnv.put("NEWSMON_ALERTS_ADMIN_KEYS", adminKeyHashes);
+      }
+      if (webhookAllowlist != null) {
+        alertsEnv.put("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST", webhookAllowlist);
       }
       ServiceProcess alerts =
           ServiceProcess.start(

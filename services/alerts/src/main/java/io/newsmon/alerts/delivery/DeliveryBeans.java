@@ -1,6 +1,7 @@
 package io.newsmon.alerts.delivery;
 
 import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.alerts.security.WebhookUrlGuard;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,17 +36,24 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
+  WebhookUrlGuard webhookUrlGuard(AlertsConfig config) {
+    return WebhookUrlGuard.of(config.webhookAllowlist().orElse(java.util.List.of()));
+  }
+
+  @Produces
+  @ApplicationScoped
   AlertDispatcher dispatcher(
       AlertsConfig config,
       SubscriptionRegistry registry,
       KafkaDeliveryLedger ledger,
-      KafkaStorySizes storySizes) {
+      KafkaStorySizes storySizes,
+      WebhookUrlGuard guard) {
     Clock clock = Clock.systemUTC();
     return new AlertDispatcher(
         registry,
         ledger,
         storySizes,
-        new WebhookSender(config.delivery().timeout(), clock),
+        new WebhookSender(config.delivery().timeout(), clock, guard),
         config.delivery().retryDelays(),
         clock);
   }

@@ -3,6 +3,7 @@ package io.newsmon.alerts.delivery;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.newsmon.alerts.security.WebhookUrlGuard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +19,17 @@ public class WebhookSender {
   private final HttpClient client;
   private final Duration timeout;
   private final Clock clock;
+  private final WebhookUrlGuard guard;
 
+  /** A sender that refuses every internal address (no allowlist). */
   public WebhookSender(Duration timeout, Clock clock) {
+    this(timeout, clock, WebhookUrlGuard.of(java.util.List.of()));
+  }
+
+  public WebhookSender(Duration timeout, Clock clock, WebhookUrlGuard guard) {
     this.timeout = timeout;
     this.clock = clock;
+    this.guard = guard;
     // Redirects are not followed: a 3xx is a failed delivery per the specification's guidance.
     this.client =
         HttpClient.newBuilder()
@@ -31,6 +39,11 @@ public class WebhookSender {
   }
 
   public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+    // Again at send time: the name may resolve elsewhere now than when the subscription was saved.
+    var refusal = guard.refusal(url);
+    if (refusal.isPresent()) {
+      return new DeliveryResult(0, "refused: " + refusal.get(), 0);
+    }
     long timestamp = clock.instant().getEpochSecond();
     String signature;
     try {

@@ -1,6 +1,7 @@
 package io.newsmon.alerts.subscription;
 
 import io.newsmon.alerts.security.ApiKeyFilter;
+import io.newsmon.alerts.security.WebhookUrlGuard;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +28,7 @@ public class SubscriptionResource {
 
   @Inject SubscriptionStore store;
   @Inject SubscriptionRegistry registry;
+  @Inject WebhookUrlGuard guard;
 
   /** Request body of a new subscription. */
   public record CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {}
@@ -54,7 +56,7 @@ public class SubscriptionResource {
 
   @POST
   public Response create(CreateRequest request, @Context ContainerRequestContext context) {
-    String problem = validate(request);
+    String problem = validate(request, guard);
     if (problem != null) {
       return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", problem)).build();
     }
@@ -99,7 +101,7 @@ public class SubscriptionResource {
     return (String) context.getProperty(ApiKeyFilter.TENANT);
   }
 
-  static String validate(CreateRequest request) {
+  static String validate(CreateRequest request, WebhookUrlGuard guard) {
     if (request == null) {
       return "body must be a JSON object with topicIds and webhookUrl";
     }
@@ -113,14 +115,9 @@ public class SubscriptionResource {
       return "minScore must be within [0, 1]";
     }
     try {
-      URI url = URI.create(String.valueOf(request.webhookUrl()));
-      if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
-          || url.getHost() == null) {
-        return "webhookUrl must be an absolute http(s) URL";
-      }
+      return guard.refusal(URI.create(String.valueOf(request.webhookUrl()))).orElse(null);
     } catch (IllegalArgumentException e) {
-      return "webhookUrl must be an absolute http(s) URL";
+      return "webhookUrl must be an absolute http or https URL";
     }
-    return null;
   }
 }
