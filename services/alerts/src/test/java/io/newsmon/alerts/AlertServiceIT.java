@@ -305,4 +305,57 @@ class AlertServiceIT {
         .statusCode(400)
         .body("error", org.hamcrest.Matchers.containsString("link-local"));
   }
+
+  @Test
+  void subscriptionsCanBeUpdatedPausedAndResumedByTheirTenantOnly() {
+    String id =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(Map.of("topicIds", List.of("protests"), "webhookUrl", "https://hooks.example/a"))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "topicIds",
+                List.of("elections", "protests"),
+                "webhookUrl",
+                "https://hooks.example/b",
+                "minScore",
+                0.5))
+        .put("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(200)
+        .body("topicIds", equalTo(List.of("elections", "protests")))
+        .body("webhookUrl", equalTo("https://hooks.example/b"))
+        .body("signingSecret", nullValue());
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .post("/api/v1/subscriptions/" + id + "/pause")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PAUSED"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.OTHER_TENANT_KEY)
+        .post("/api/v1/subscriptions/" + id + "/resume")
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .post("/api/v1/subscriptions/" + id + "/resume")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
+  }
 }

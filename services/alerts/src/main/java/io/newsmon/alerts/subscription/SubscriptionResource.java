@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -81,6 +82,47 @@ public class SubscriptionResource {
   public Response get(@PathParam("id") String id, @Context ContainerRequestContext context) {
     return registry
         .find(tenant(context), id)
+        .map(s -> Response.ok(View.of(s, false)).build())
+        .orElseGet(SubscriptionResource::notFound);
+  }
+
+  /** Replaces the subscription's topics, URL and minimum score; its secret stays. */
+  @PUT
+  @Path("{id}")
+  public Response update(
+      @PathParam("id") String id, CreateRequest request, @Context ContainerRequestContext context) {
+    String problem = validate(request, guard);
+    if (problem != null) {
+      return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", problem)).build();
+    }
+    return store
+        .update(
+            tenant(context),
+            id,
+            Set.copyOf(request.topicIds()),
+            URI.create(request.webhookUrl()),
+            request.minScore() == null ? 0.0 : request.minScore())
+        .map(s -> Response.ok(View.of(s, false)).build())
+        .orElseGet(SubscriptionResource::notFound);
+  }
+
+  /** Stops deliveries until resumed; alerts matched meanwhile are not sent later. */
+  @POST
+  @Path("{id}/pause")
+  public Response pause(@PathParam("id") String id, @Context ContainerRequestContext context) {
+    return status(id, WebhookSubscription.Status.PAUSED, context);
+  }
+
+  @POST
+  @Path("{id}/resume")
+  public Response resume(@PathParam("id") String id, @Context ContainerRequestContext context) {
+    return status(id, WebhookSubscription.Status.ACTIVE, context);
+  }
+
+  private Response status(
+      String id, WebhookSubscription.Status status, ContainerRequestContext context) {
+    return store
+        .setStatus(tenant(context), id, status)
         .map(s -> Response.ok(View.of(s, false)).build())
         .orElseGet(SubscriptionResource::notFound);
   }

@@ -91,6 +91,61 @@ public class SubscriptionStore {
     return subscription;
   }
 
+  /**
+   * Replaces a tenant's subscription's topics, URL and minimum score (its secret, status and
+   * creation time stay); empty when the tenant has no subscription with that id.
+   */
+  public Optional<WebhookSubscription> update(
+      String tenantId, String id, Set<String> topicIds, URI webhookUrl, double minScore) {
+    return registry
+        .find(tenantId, id)
+        .map(
+            s ->
+                save(
+                    new WebhookSubscription(
+                        s.id(),
+                        s.tenantId(),
+                        topicIds,
+                        webhookUrl,
+                        s.signingSecret(),
+                        minScore,
+                        s.status(),
+                        s.createdAt(),
+                        now())));
+  }
+
+  /** Pauses or resumes a tenant's subscription; empty when the tenant has none with that id. */
+  public Optional<WebhookSubscription> setStatus(
+      String tenantId, String id, WebhookSubscription.Status status) {
+    return registry
+        .find(tenantId, id)
+        .map(
+            s ->
+                s.status() == status
+                    ? s
+                    : save(
+                        new WebhookSubscription(
+                            s.id(),
+                            s.tenantId(),
+                            s.topicIds(),
+                            s.webhookUrl(),
+                            s.signingSecret(),
+                            s.minScore(),
+                            status,
+                            s.createdAt(),
+                            now())));
+  }
+
+  private WebhookSubscription save(WebhookSubscription subscription) {
+    write(subscription.id(), toWire(subscription));
+    registry.put(subscription);
+    return subscription;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
   /** Deletes a tenant's subscription; false when it has none with that id. */
   public boolean delete(String tenantId, String id) {
     Optional<WebhookSubscription> existing = registry.find(tenantId, id);
