@@ -358,4 +358,13 @@ class AlertServiceIT {
         .statusCode(200)
         .body("status", equalTo("ACTIVE"));
   }
+
+  @Test
+  void publishesItsOpenApiDocumentWithoutAKey() {
+    given()
+        .get("/openapi.yaml")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("/api/admin/topics/dry-run"));
+  }
 }
