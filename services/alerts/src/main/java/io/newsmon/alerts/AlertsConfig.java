@@ -42,6 +42,10 @@ public interface AlertsConfig {
     @WithDefault("15s")
     Duration timeout();
 
+    /** How long a rotated-out signing secret keeps signing beside the new one. */
+    @WithDefault("24h")
+    Duration secretOverlap();
+
     /** Delays before each retry of a failed delivery (first attempt is immediate). */
     @WithDefault("1s,2s")
     List<Duration> retryDelays();

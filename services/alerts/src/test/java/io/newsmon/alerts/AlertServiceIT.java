@@ -357,6 +357,20 @@ class AlertServiceIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("ACTIVE"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .post("/api/v1/subscriptions/" + id + "/rotate-secret")
+        .then()
+        .statusCode(200)
+        .body("signingSecret", startsWith("whsec_"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .get("/api/v1/subscriptions/" + id)
+        .then()
+        .statusCode(200)
+        .body("signingSecret", nullValue());
   }
 
   @Test

@@ -94,7 +94,8 @@ public class AlertDispatcher {
         break;
       }
       result =
-          sender.send(subscription.webhookUrl(), subscription.signingSecret(), alertId, payload);
+          sender.send(
+              subscription.webhookUrl(), subscription.secretsAt(clock.instant()), alertId, payload);
       LOG.infof(
           "alert %s to subscription %s attempt %d: status %d%s in %d ms",
           alertId,

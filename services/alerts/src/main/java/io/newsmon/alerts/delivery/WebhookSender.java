@@ -39,6 +39,16 @@ public class WebhookSender {
   }
 
   public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+    return send(url, java.util.List.of(secret), messageId, payload);
+  }
+
+  /**
+   * Sends one delivery signed with every secret in {@code secrets}: during a rotation's overlap the
+   * {@code webhook-signature} header carries both signatures, space-separated as the specification
+   * allows, so a receiver that knows either secret verifies it.
+   */
+  public DeliveryResult send(
+      URI url, java.util.List<String> secrets, String messageId, String payload) {
     // Again at send time: the name may resolve elsewhere now than when the subscription was saved.
     var refusal = guard.refusal(url);
     if (refusal.isPresent()) {
@@ -47,7 +57,7 @@ public class WebhookSender {
     long timestamp = clock.instant().getEpochSecond();
     String signature;
     try {
-      signature = new Webhook(secret).sign(messageId, timestamp, payload);
+      signature = signatures(secrets, messageId, timestamp, payload);
     } catch (WebhookSigningException | EmptyWebhookSecretException e) {
       return new DeliveryResult(0, "cannot sign: " + e.getMessage(), 0);
     }
@@ -72,6 +82,20 @@ public class WebhookSender {
       Thread.currentThread().interrupt();
       return new DeliveryResult(0, "interrupted", elapsedMillis(start));
     }
+  }
+
+  /** The {@code webhook-signature} header value: one {@code v1,...} signature per secret. */
+  static String signatures(
+      java.util.List<String> secrets, String messageId, long timestamp, String payload)
+      throws WebhookSigningException, EmptyWebhookSecretException {
+    StringBuilder header = new StringBuilder();
+    for (String secret : secrets) {
+      if (!header.isEmpty()) {
+        header.append(' ');
+      }
+      header.append(new Webhook(secret).sign(messageId, timestamp, payload));
+    }
+    return header.toString();
   }
 
   private static long elapsedMillis(long startNanos) {

@@ -30,6 +30,7 @@ public class SubscriptionResource {
   @Inject SubscriptionStore store;
   @Inject SubscriptionRegistry registry;
   @Inject WebhookUrlGuard guard;
+  @Inject io.newsmon.alerts.AlertsConfig config;
 
   /** Request body of a new subscription. */
   public record CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {}
@@ -103,6 +104,20 @@ public class SubscriptionResource {
             URI.create(request.webhookUrl()),
             request.minScore() == null ? 0.0 : request.minScore())
         .map(s -> Response.ok(View.of(s, false)).build())
+        .orElseGet(SubscriptionResource::notFound);
+  }
+
+  /**
+   * Issues a new signing secret, returned only here; the old one keeps signing beside it for the
+   * configured overlap ({@code newsmon.alerts.delivery.secret-overlap}, 24 h by default).
+   */
+  @POST
+  @Path("{id}/rotate-secret")
+  public Response rotateSecret(
+      @PathParam("id") String id, @Context ContainerRequestContext context) {
+    return store
+        .rotateSecret(tenant(context), id, config.delivery().secretOverlap())
+        .map(s -> Response.ok(View.of(s, true)).build())
         .orElseGet(SubscriptionResource::notFound);
   }
 

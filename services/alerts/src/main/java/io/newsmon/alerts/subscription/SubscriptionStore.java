@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,19 +100,7 @@ public class SubscriptionStore {
       String tenantId, String id, Set<String> topicIds, URI webhookUrl, double minScore) {
     return registry
         .find(tenantId, id)
-        .map(
-            s ->
-                save(
-                    new WebhookSubscription(
-                        s.id(),
-                        s.tenantId(),
-                        topicIds,
-                        webhookUrl,
-                        s.signingSecret(),
-                        minScore,
-                        s.status(),
-                        s.createdAt(),
-                        now())));
+        .map(s -> save(s.with(topicIds, webhookUrl, minScore, s.status(), now())));
   }
 
   /** Pauses or resumes a tenant's subscription; empty when the tenant has none with that id. */
@@ -123,17 +112,18 @@ public class SubscriptionStore {
             s ->
                 s.status() == status
                     ? s
-                    : save(
-                        new WebhookSubscription(
-                            s.id(),
-                            s.tenantId(),
-                            s.topicIds(),
-                            s.webhookUrl(),
-                            s.signingSecret(),
-                            s.minScore(),
-                            status,
-                            s.createdAt(),
-                            now())));
+                    : save(s.with(s.topicIds(), s.webhookUrl(), s.minScore(), status, now())));
+  }
+
+  /**
+   * Gives a tenant's subscription a new signing secret; the old one keeps signing (both signatures
+   * in each delivery) for {@code overlap}. Empty when the tenant has no subscription with that id.
+   */
+  public Optional<WebhookSubscription> rotateSecret(String tenantId, String id, Duration overlap) {
+    Instant now = now();
+    return registry
+        .find(tenantId, id)
+        .map(s -> save(s.rotated(newSecret(), now, now.plus(overlap))));
   }
 
   private WebhookSubscription save(WebhookSubscription subscription) {
@@ -186,6 +176,8 @@ public class SubscriptionStore {
         .setStatus(SubscriptionStatus.valueOf(s.status().name()))
         .setCreatedAt(s.createdAt())
         .setUpdatedAt(s.updatedAt())
+        .setPreviousSigningSecret(s.previousSecret())
+        .setPreviousSecretExpiresAt(s.previousSecretUntil())
         .build();
   }
 
@@ -199,6 +191,8 @@ public class SubscriptionStore {
         s.getMinScore(),
         WebhookSubscription.Status.valueOf(s.getStatus().name()),
         s.getCreatedAt(),
-        s.getUpdatedAt());
+        s.getUpdatedAt(),
+        s.getPreviousSigningSecret(),
+        s.getPreviousSecretExpiresAt());
   }
 }

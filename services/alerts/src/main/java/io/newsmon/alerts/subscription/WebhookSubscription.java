@@ -10,6 +10,9 @@ import java.util.Set;
  *
  * @param signingSecret Standard Webhooks secret ({@code whsec_} + base64 key); never logged or
  *     listed
+ * @param previousSecret the secret before the last rotation, still signing until {@code
+ *     previousSecretUntil} so receivers can switch without missing a delivery; null when none
+ * @param previousSecretUntil end of the overlap, null when there is no previous secret
  */
 public record WebhookSubscription(
     String id,
@@ -20,7 +23,9 @@ public record WebhookSubscription(
     double minScore,
     Status status,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String previousSecret,
+    Instant previousSecretUntil) {
 
   /** Whether deliveries happen. */
   public enum Status {
@@ -42,6 +47,75 @@ public record WebhookSubscription(
     if (minScore < 0 || minScore > 1) {
       throw new IllegalArgumentException("minScore must be within [0, 1]");
     }
+  }
+
+  /** A subscription with no previous secret. */
+  public WebhookSubscription(
+      String id,
+      String tenantId,
+      Set<String> topicIds,
+      URI webhookUrl,
+      String signingSecret,
+      double minScore,
+      Status status,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        tenantId,
+        topicIds,
+        webhookUrl,
+        signingSecret,
+        minScore,
+        status,
+        createdAt,
+        updatedAt,
+        null,
+        null);
+  }
+
+  /** The secrets a delivery at {@code now} is signed with: the current one, then the previous. */
+  public java.util.List<String> secretsAt(Instant now) {
+    return previousSecret != null
+            && previousSecretUntil != null
+            && now.isBefore(previousSecretUntil)
+        ? java.util.List.of(signingSecret, previousSecret)
+        : java.util.List.of(signingSecret);
+  }
+
+  /** The same subscription with another status, topics, URL or minimum score at {@code now}. */
+  WebhookSubscription with(
+      Set<String> topicIds, URI webhookUrl, double minScore, Status status, Instant now) {
+    return new WebhookSubscription(
+        id,
+        tenantId,
+        topicIds,
+        webhookUrl,
+        signingSecret,
+        minScore,
+        status,
+        createdAt,
+        now,
+        previousSecret,
+        previousSecretUntil);
+  }
+
+  /**
+   * The subscription signing with {@code newSecret}, and with the current one until {@code until}.
+   */
+  WebhookSubscription rotated(String newSecret, Instant now, Instant until) {
+    return new WebhookSubscription(
+        id,
+        tenantId,
+        topicIds,
+        webhookUrl,
+        newSecret,
+        minScore,
+        status,
+        createdAt,
+        now,
+        signingSecret,
+        until);
   }
 
   /** Whether a flag on {@code topicId} with {@code score} is for this subscription. */

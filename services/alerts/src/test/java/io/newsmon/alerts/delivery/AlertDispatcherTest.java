@@ -41,7 +41,8 @@ class AlertDispatcherTest {
   private final WebhookSender sender =
       new WebhookSender(Duration.ofSeconds(1), clock) {
         @Override
-        public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+        public DeliveryResult send(
+            URI url, List<String> secrets, String messageId, String payload) {
           sentIds.add(messageId);
           return new DeliveryResult(statuses.isEmpty() ? 200 : statuses.pop(), null, 1);
         }
@@ -79,7 +80,8 @@ class AlertDispatcherTest {
             new FixedStorySizes(),
             new WebhookSender(Duration.ofSeconds(1), clock) {
               @Override
-              public DeliveryResult send(URI url, String secret, String messageId, String payload) {
+              public DeliveryResult send(
+                  URI url, List<String> secrets, String messageId, String payload) {
                 bodies.add(payload);
                 return new DeliveryResult(204, null, 1);
               }
