@@ -113,6 +113,7 @@ public class SubscriptionResource {
    */
   @POST
   @Path("{id}/rotate-secret")
+  @Consumes(MediaType.WILDCARD) // no body: any or no content type
   public Response rotateSecret(
       @PathParam("id") String id, @Context ContainerRequestContext context) {
     return store
@@ -124,12 +125,14 @@ public class SubscriptionResource {
   /** Stops deliveries until resumed; alerts matched meanwhile are not sent later. */
   @POST
   @Path("{id}/pause")
+  @Consumes(MediaType.WILDCARD) // no body: any or no content type
   public Response pause(@PathParam("id") String id, @Context ContainerRequestContext context) {
     return status(id, WebhookSubscription.Status.PAUSED, context);
   }
 
   @POST
   @Path("{id}/resume")
+  @Consumes(MediaType.WILDCARD) // no body: any or no content type
   public Response resume(@PathParam("id") String id, @Context ContainerRequestContext context) {
     return status(id, WebhookSubscription.Status.ACTIVE, context);
   }
