@@ -1,8 +1,7 @@
 package io.newsmon.alerts.delivery;
 
 import io.newsmon.avro.Alert;
-import io.newsmon.common.CompactedTopicView;
-import io.newsmon.common.CompactedTopicWriter;
+import io.newsmon.common.CompactedTopicTable;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
@@ -17,33 +16,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable {
 
   private final Set<String> delivered = ConcurrentHashMap.newKeySet();
-  private final CompactedTopicWriter<Alert> writer;
-  private final CompactedTopicView<Alert> view;
+  private final CompactedTopicTable<Alert> table;
 
   public KafkaDeliveryLedger(String bootstrapServers) {
     AvroSerde<Alert> serde = AvroSerde.of(Alert.class);
-    this.writer =
-        new CompactedTopicWriter<>(
-            bootstrapServers, TopicCatalog.ALERTS_SENT, serde, "newsmon-alerts-ledger");
-    this.view =
-        new CompactedTopicView<>(
-                bootstrapServers,
-                TopicCatalog.ALERTS_SENT.name(),
-                serde,
-                (id, alert) -> {
-                  if (alert != null) {
-                    delivered.add(id);
-                  }
-                })
-            .start();
+    this.table =
+        new CompactedTopicTable<>(
+            bootstrapServers,
+            TopicCatalog.ALERTS_SENT,
+            serde,
+            "newsmon-alerts-ledger",
+            (id, alert) -> {
+              if (alert != null) {
+                delivered.add(id);
+              }
+            });
   }
 
   public boolean isLoaded() {
-    return view.isCaughtUp();
+    return table.isCaughtUp();
   }
 
   public boolean awaitLoaded(Duration timeout) throws InterruptedException {
-    return view.awaitCaughtUp(timeout);
+    return table.awaitCaughtUp(timeout);
   }
 
   @Override
@@ -55,7 +50,7 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
   public void recordDelivered(Alert alert) {
     delivered.add(alert.getAlertId());
     try {
-      writer.write(alert.getAlertId(), alert);
+      table.write(alert.getAlertId(), alert);
     } catch (IllegalStateException e) {
       if (!Thread.currentThread().isInterrupted()) {
         throw e; // interrupted: the service is stopping; the delivery is remembered locally
@@ -65,7 +60,6 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
 
   @Override
   public void close() throws InterruptedException {
-    view.close();
-    writer.close();
+    table.close();
   }
 }

@@ -3,8 +3,7 @@ package io.newsmon.alerts.subscription;
 import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.avro.Subscription;
 import io.newsmon.avro.SubscriptionStatus;
-import io.newsmon.common.CompactedTopicView;
-import io.newsmon.common.CompactedTopicWriter;
+import io.newsmon.common.CompactedTopicTable;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,37 +38,27 @@ public class SubscriptionStore {
 
   private final Clock clock = Clock.systemUTC();
   private final AvroSerde<Subscription> serde = AvroSerde.of(Subscription.class);
-  private CompactedTopicWriter<Subscription> writer;
-  private CompactedTopicView<Subscription> view;
+  private CompactedTopicTable<Subscription> table;
 
   void start(@Observes StartupEvent event) {
-    writer =
-        new CompactedTopicWriter<>(
+    table =
+        new CompactedTopicTable<>(
             config.bootstrapServers(),
             TopicCatalog.ALERTS_SUBSCRIPTIONS,
             serde,
-            "newsmon-alerts-subscriptions");
-    view =
-        new CompactedTopicView<>(
-                config.bootstrapServers(),
-                TopicCatalog.ALERTS_SUBSCRIPTIONS.name(),
-                serde,
-                this::apply)
-            .start();
+            "newsmon-alerts-subscriptions",
+            this::apply);
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
-    if (view != null) {
-      view.close();
-    }
-    if (writer != null) {
-      writer.close();
+    if (table != null) {
+      table.close();
     }
   }
 
   /** Whether every subscription that existed at start-up is known. */
   public boolean isLoaded() {
-    return view != null && view.isCaughtUp();
+    return table != null && table.isCaughtUp();
   }
 
   /** Creates a subscription with a fresh signing secret; the secret is returned only here. */
@@ -156,7 +145,7 @@ public class SubscriptionStore {
   }
 
   private void write(String id, Subscription value) {
-    writer.write(id, value);
+    table.write(id, value);
   }
 
   static String newSecret() {

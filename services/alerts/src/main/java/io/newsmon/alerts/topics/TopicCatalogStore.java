@@ -1,8 +1,7 @@
 package io.newsmon.alerts.topics;
 
 import io.newsmon.alerts.AlertsConfig;
-import io.newsmon.common.CompactedTopicView;
-import io.newsmon.common.CompactedTopicWriter;
+import io.newsmon.common.CompactedTopicTable;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.newsmon.topics.TopicDefinition;
@@ -33,31 +32,21 @@ public class TopicCatalogStore {
   private final AvroSerde<io.newsmon.avro.TopicDefinition> serde =
       AvroSerde.of(io.newsmon.avro.TopicDefinition.class);
   private final Map<String, TopicDefinition> topics = new ConcurrentHashMap<>();
-  private CompactedTopicWriter<io.newsmon.avro.TopicDefinition> writer;
-  private CompactedTopicView<io.newsmon.avro.TopicDefinition> view;
+  private CompactedTopicTable<io.newsmon.avro.TopicDefinition> table;
 
   void start(@Observes StartupEvent event) {
-    writer =
-        new CompactedTopicWriter<>(
+    table =
+        new CompactedTopicTable<>(
             config.bootstrapServers(),
             TopicCatalog.NEWS_TOPIC_DEFINITIONS,
             serde,
-            "newsmon-alerts-topic-definitions");
-    view =
-        new CompactedTopicView<>(
-                config.bootstrapServers(),
-                TopicCatalog.NEWS_TOPIC_DEFINITIONS.name(),
-                serde,
-                this::apply)
-            .start();
+            "newsmon-alerts-topic-definitions",
+            this::apply);
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
-    if (view != null) {
-      view.close();
-    }
-    if (writer != null) {
-      writer.close();
+    if (table != null) {
+      table.close();
     }
   }
 
@@ -101,6 +90,6 @@ public class TopicCatalogStore {
   }
 
   private void write(String id, io.newsmon.avro.TopicDefinition value) {
-    writer.write(id, value);
+    table.write(id, value);
   }
 }
