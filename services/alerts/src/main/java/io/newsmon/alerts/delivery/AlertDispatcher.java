@@ -28,6 +28,7 @@ public class AlertDispatcher {
   private final WebhookSender sender;
   private final List<Duration> retryDelays;
   private final Clock clock;
+  private final java.util.function.Consumer<WebhookSubscription> endpointGone;
 
   public AlertDispatcher(
       SubscriptionRegistry subscriptions,
@@ -36,12 +37,28 @@ public class AlertDispatcher {
       WebhookSender sender,
       List<Duration> retryDelays,
       Clock clock) {
+    this(subscriptions, ledger, stories, sender, retryDelays, clock, s -> {});
+  }
+
+  /**
+   * @param endpointGone called when an endpoint answers 410 Gone, which the specification reads as
+   *     "stop sending": the subscription is disabled there
+   */
+  public AlertDispatcher(
+      SubscriptionRegistry subscriptions,
+      DeliveryLedger ledger,
+      StorySizes stories,
+      WebhookSender sender,
+      List<Duration> retryDelays,
+      Clock clock,
+      java.util.function.Consumer<WebhookSubscription> endpointGone) {
     this.subscriptions = subscriptions;
     this.ledger = ledger;
     this.stories = stories;
     this.sender = sender;
     this.retryDelays = List.copyOf(retryDelays);
     this.clock = clock;
+    this.endpointGone = endpointGone;
   }
 
   /** What happened to one planned alert. */
@@ -108,6 +125,13 @@ public class AlertDispatcher {
         ledger.recordDelivered(alert(alertId, subscription, article, flag, result));
         return new Outcome(
             alertId, subscription.id(), flag.getTopicId(), Outcome.Status.DELIVERED, result);
+      }
+      if (result.status() == 410) {
+        LOG.warnf(
+            "subscription %s of tenant %s: endpoint answered 410 Gone; disabling the subscription",
+            subscription.id(), subscription.tenantId());
+        endpointGone.accept(subscription);
+        break;
       }
       if (!result.retryable()) {
         break;

@@ -47,7 +47,8 @@ public class DeliveryBeans {
       SubscriptionRegistry registry,
       KafkaDeliveryLedger ledger,
       KafkaStorySizes storySizes,
-      WebhookUrlGuard guard) {
+      WebhookUrlGuard guard,
+      io.newsmon.alerts.subscription.SubscriptionStore store) {
     Clock clock = Clock.systemUTC();
     return new AlertDispatcher(
         registry,
@@ -55,6 +56,7 @@ public class DeliveryBeans {
         storySizes,
         new WebhookSender(config.delivery().timeout(), clock, guard),
         config.delivery().retryDelays(),
-        clock);
+        clock,
+        store::disable);
   }
 }

@@ -104,6 +104,11 @@ public class SubscriptionStore {
                     : save(s.with(s.topicIds(), s.webhookUrl(), s.minScore(), status, now())));
   }
 
+  /** Disables a subscription whose endpoint said it is gone (410); its tenant can resume it. */
+  public void disable(WebhookSubscription subscription) {
+    setStatus(subscription.tenantId(), subscription.id(), WebhookSubscription.Status.DISABLED);
+  }
+
   /**
    * Gives a tenant's subscription a new signing secret; the old one keeps signing (both signatures
    * in each delivery) for {@code overlap}. Empty when the tenant has no subscription with that id.

@@ -176,4 +176,32 @@ class AlertDispatcherTest {
         Instant.EPOCH,
         Instant.EPOCH);
   }
+
+  @Test
+  void anEndpointThatIsGoneIsNotRetriedAndItsSubscriptionIsDisabled() {
+    registry.put(subscription("s1", "border-tensions"));
+    List<String> gone = new ArrayList<>();
+    AlertDispatcher disabling =
+        new AlertDispatcher(
+            registry,
+            ledger,
+            new FixedStorySizes(),
+            sender,
+            List.of(Duration.ZERO, Duration.ZERO),
+            clock,
+            s -> gone.add(s.id()));
+    statuses.push(410);
+
+    var outcomes = disabling.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));
+
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(AlertDispatcher.Outcome.Status.FAILED);
+              assertThat(o.last().status()).isEqualTo(410);
+            });
+    assertThat(sentIds).hasSize(1);
+    assertThat(gone).containsExactly("s1");
+  }
 }
