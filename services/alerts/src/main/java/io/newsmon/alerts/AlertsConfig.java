@@ -42,6 +42,10 @@ public interface AlertsConfig {
     @WithDefault("15s")
     Duration timeout();
 
+    /** Most deliveries per second to one endpoint (scheme, host, port), with bursts as large. */
+    @WithDefault("20")
+    double ratePerEndpoint();
+
     /** How long a rotated-out signing secret keeps signing beside the new one. */
     @WithDefault("24h")
     Duration secretOverlap();

@@ -29,6 +29,7 @@ public class AlertDispatcher {
   private final List<Duration> retryDelays;
   private final Clock clock;
   private final java.util.function.Consumer<WebhookSubscription> endpointGone;
+  private final EndpointRateLimiter rateLimiter;
 
   public AlertDispatcher(
       SubscriptionRegistry subscriptions,
@@ -37,7 +38,15 @@ public class AlertDispatcher {
       WebhookSender sender,
       List<Duration> retryDelays,
       Clock clock) {
-    this(subscriptions, ledger, stories, sender, retryDelays, clock, s -> {});
+    this(
+        subscriptions,
+        ledger,
+        stories,
+        sender,
+        retryDelays,
+        clock,
+        s -> {},
+        EndpointRateLimiter.unlimited());
   }
 
   /**
@@ -51,7 +60,8 @@ public class AlertDispatcher {
       WebhookSender sender,
       List<Duration> retryDelays,
       Clock clock,
-      java.util.function.Consumer<WebhookSubscription> endpointGone) {
+      java.util.function.Consumer<WebhookSubscription> endpointGone,
+      EndpointRateLimiter rateLimiter) {
     this.subscriptions = subscriptions;
     this.ledger = ledger;
     this.stories = stories;
@@ -59,6 +69,7 @@ public class AlertDispatcher {
     this.retryDelays = List.copyOf(retryDelays);
     this.clock = clock;
     this.endpointGone = endpointGone;
+    this.rateLimiter = rateLimiter;
   }
 
   /** What happened to one planned alert. */
@@ -108,6 +119,9 @@ public class AlertDispatcher {
     DeliveryResult result = null;
     for (int attempt = 0; attempt <= retryDelays.size(); attempt++) {
       if (attempt > 0 && !sleep(retryDelays.get(attempt - 1))) {
+        break;
+      }
+      if (!sleep(rateLimiter.delayFor(subscription.webhookUrl()))) {
         break;
       }
       result =
@@ -184,6 +198,9 @@ public class AlertDispatcher {
   }
 
   private static boolean sleep(Duration delay) {
+    if (delay.isZero()) {
+      return true;
+    }
     try {
       Thread.sleep(delay.toMillis());
       return true;

@@ -57,6 +57,7 @@ public class DeliveryBeans {
         new WebhookSender(config.delivery().timeout(), clock, guard),
         config.delivery().retryDelays(),
         clock,
-        store::disable);
+        store::disable,
+        new EndpointRateLimiter(config.delivery().ratePerEndpoint(), System::nanoTime));
   }
 }

@@ -189,7 +189,8 @@ class AlertDispatcherTest {
             sender,
             List.of(Duration.ZERO, Duration.ZERO),
             clock,
-            s -> gone.add(s.id()));
+            s -> gone.add(s.id()),
+            new EndpointRateLimiter(100, System::nanoTime));
     statuses.push(410);
 
     var outcomes = disabling.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));

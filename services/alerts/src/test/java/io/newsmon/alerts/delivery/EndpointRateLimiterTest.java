@@ -1,0 +1,32 @@
+package io.newsmon.alerts.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class EndpointRateLimiterTest {
+
+  private final AtomicLong now = new AtomicLong();
+  private final EndpointRateLimiter limiter = new EndpointRateLimiter(2, now::get);
+  private final URI hook = URI.create("https://hooks.example.org/a");
+
+  @Test
+  void allowsABurstThenSpacesDeliveriesToOneEndpoint() {
+    assertThat(limiter.delayFor(hook)).isZero();
+    assertThat(limiter.delayFor(hook)).isZero();
+    assertThat(limiter.delayFor(hook)).isEqualTo(Duration.ofMillis(500));
+    assertThat(limiter.delayFor(hook)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void refillsWithTimeAndKeepsEndpointsApart() {
+    limiter.delayFor(hook);
+    limiter.delayFor(hook);
+    assertThat(limiter.delayFor(URI.create("https://other.example.org/x"))).isZero();
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(limiter.delayFor(URI.create("https://hooks.example.org/b"))).isZero();
+  }
+}
