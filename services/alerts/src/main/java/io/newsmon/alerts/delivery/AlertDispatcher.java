@@ -140,6 +140,11 @@ public class AlertDispatcher {
         return new Outcome(
             alertId, subscription.id(), flag.getTopicId(), Outcome.Status.DELIVERED, result);
       }
+      if (result.asksToSlowDown()) {
+        rateLimiter.slowDown(
+            subscription.webhookUrl(),
+            result.retryAfter() != null ? result.retryAfter() : SLOW_DOWN_PAUSE);
+      }
       if (result.status() == 410) {
         LOG.warnf(
             "subscription %s of tenant %s: endpoint answered 410 Gone; disabling the subscription",
@@ -196,6 +201,9 @@ public class AlertDispatcher {
             + topicId;
     return "msg_" + Hashes.sha256HexPrefix(encoded.getBytes(StandardCharsets.UTF_8), 16);
   }
+
+  /** How long an overloaded endpoint rests when it does not say ({@code Retry-After}). */
+  static final Duration SLOW_DOWN_PAUSE = Duration.ofSeconds(1);
 
   private static boolean sleep(Duration delay) {
     if (delay.isZero()) {

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>{@link #delayFor} only says how long to wait; the caller waits, so the class is testable with
  * a fake clock. Thread-safe.
  */
-public final class EndpointRateLimiter {
+public class EndpointRateLimiter {
 
   private final double perSecond;
   private final LongSupplier nanoTime;
@@ -29,16 +29,45 @@ public final class EndpointRateLimiter {
     this.nanoTime = nanoTime;
   }
 
-  /** A limiter that never makes a delivery wait. */
+  /** A limiter that never makes a delivery wait, whatever the endpoints answer. */
   public static EndpointRateLimiter unlimited() {
-    return new EndpointRateLimiter(Double.MAX_VALUE / 4, System::nanoTime);
+    return new EndpointRateLimiter(Double.MAX_VALUE / 4, System::nanoTime) {
+      @Override
+      public void slowDown(URI url, Duration pause) {
+        // unlimited: endpoints are never slowed down
+      }
+
+      @Override
+      public Duration delayFor(URI url) {
+        return Duration.ZERO;
+      }
+    };
+  }
+
+  /**
+   * Makes deliveries to {@code url}'s endpoint wait at least {@code pause} from now: the endpoint
+   * said it is overloaded (429, 502, 504) or asked for a pause ({@code Retry-After}).
+   */
+  public void slowDown(URI url, Duration pause) {
+    double[] bucket = buckets.computeIfAbsent(key(url), e -> new double[] {perSecond, -1});
+    synchronized (bucket) {
+      long now = nanoTime.getAsLong();
+      if (bucket[1] >= 0) {
+        bucket[0] = Math.min(perSecond, bucket[0] + (now - bucket[1]) / 1e9 * perSecond);
+      }
+      bucket[1] = now;
+      // A debt that takes the pause to repay; the next delivery waits for it.
+      bucket[0] = Math.min(bucket[0], 1 - pause.toNanos() / 1e9 * perSecond);
+    }
+  }
+
+  private static String key(URI url) {
+    return (url.getScheme() + "://" + url.getHost() + ":" + url.getPort()).toLowerCase(Locale.ROOT);
   }
 
   /** How long to wait before sending to {@code url}; the delivery's token is taken now. */
   public Duration delayFor(URI url) {
-    String endpoint =
-        (url.getScheme() + "://" + url.getHost() + ":" + url.getPort()).toLowerCase(Locale.ROOT);
-    double[] bucket = buckets.computeIfAbsent(endpoint, e -> new double[] {perSecond, -1});
+    double[] bucket = buckets.computeIfAbsent(key(url), e -> new double[] {perSecond, -1});
     synchronized (bucket) {
       long now = nanoTime.getAsLong();
       if (bucket[1] >= 0) {

@@ -74,7 +74,12 @@ public class WebhookSender {
     long start = System.nanoTime();
     try {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-      return new DeliveryResult(response.statusCode(), null, elapsedMillis(start));
+      return new DeliveryResult(
+          response.statusCode(),
+          null,
+          elapsedMillis(start),
+          DeliveryResult.parseRetryAfter(
+              response.headers().firstValue("retry-after").orElse(null), clock.instant()));
     } catch (IOException e) {
       return new DeliveryResult(
           0, e.getClass().getSimpleName() + ": " + e.getMessage(), elapsedMillis(start));

@@ -205,4 +205,41 @@ class AlertDispatcherTest {
     assertThat(sentIds).hasSize(1);
     assertThat(gone).containsExactly("s1");
   }
+
+  @Test
+  void anOverloadedEndpointIsSlowedDownForThePauseItAsks() {
+    registry.put(subscription("s1", "border-tensions"));
+    List<Duration> pauses = new ArrayList<>();
+    EndpointRateLimiter recording =
+        new EndpointRateLimiter(100, System::nanoTime) {
+          @Override
+          public void slowDown(URI url, Duration pause) {
+            pauses.add(pause);
+          }
+        };
+    WebhookSender overloaded =
+        new WebhookSender(Duration.ofSeconds(1), clock) {
+          private int calls;
+
+          @Override
+          public DeliveryResult send(
+              URI url, List<String> secrets, String messageId, String payload) {
+            return calls++ == 0
+                ? new DeliveryResult(429, null, 1, Duration.ofSeconds(7))
+                : new DeliveryResult(502, null, 1);
+          }
+        };
+    new AlertDispatcher(
+            registry,
+            ledger,
+            new FixedStorySizes(),
+            overloaded,
+            List.of(Duration.ZERO),
+            clock,
+            s -> {},
+            recording)
+        .dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));
+
+    assertThat(pauses).containsExactly(Duration.ofSeconds(7), AlertDispatcher.SLOW_DOWN_PAUSE);
+  }
 }

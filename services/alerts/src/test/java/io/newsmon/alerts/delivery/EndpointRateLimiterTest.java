@@ -29,4 +29,19 @@ class EndpointRateLimiterTest {
     now.addAndGet(Duration.ofSeconds(1).toNanos());
     assertThat(limiter.delayFor(URI.create("https://hooks.example.org/b"))).isZero();
   }
+
+  @Test
+  void anOverloadedEndpointRestsForThePauseItAskedFor() {
+    limiter.slowDown(hook, Duration.ofSeconds(30));
+    assertThat(limiter.delayFor(hook)).isEqualTo(Duration.ofSeconds(30));
+    now.addAndGet(Duration.ofSeconds(31).toNanos());
+    assertThat(limiter.delayFor(hook)).isZero();
+  }
+
+  @Test
+  void unlimitedNeverWaits() {
+    EndpointRateLimiter unlimited = EndpointRateLimiter.unlimited();
+    unlimited.slowDown(hook, Duration.ofHours(1));
+    assertThat(unlimited.delayFor(hook)).isZero();
+  }
 }
