@@ -19,7 +19,7 @@ public class EndpointRateLimiter {
 
   private final double perSecond;
   private final LongSupplier nanoTime;
-  private final Map<String, double[]> buckets = new ConcurrentHashMap<>(); // {tokens, lastNanos}
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   public EndpointRateLimiter(double perSecond, LongSupplier nanoTime) {
     if (!(perSecond > 0)) {
@@ -49,37 +49,42 @@ public class EndpointRateLimiter {
    * said it is overloaded (429, 502, 504) or asked for a pause ({@code Retry-After}).
    */
   public void slowDown(URI url, Duration pause) {
-    double[] bucket = buckets.computeIfAbsent(key(url), e -> new double[] {perSecond, -1});
-    synchronized (bucket) {
-      long now = nanoTime.getAsLong();
-      if (bucket[1] >= 0) {
-        bucket[0] = Math.min(perSecond, bucket[0] + (now - bucket[1]) / 1e9 * perSecond);
-      }
-      bucket[1] = now;
-      // A debt that takes the pause to repay; the next delivery waits for it.
-      bucket[0] = Math.min(bucket[0], 1 - pause.toNanos() / 1e9 * perSecond);
-    }
-  }
-
-  private static String key(URI url) {
-    return (url.getScheme() + "://" + url.getHost() + ":" + url.getPort()).toLowerCase(Locale.ROOT);
+    bucket(url).owe(pause);
   }
 
   /** How long to wait before sending to {@code url}; the delivery's token is taken now. */
   public Duration delayFor(URI url) {
-    double[] bucket = buckets.computeIfAbsent(key(url), e -> new double[] {perSecond, -1});
-    synchronized (bucket) {
+    return bucket(url).take();
+  }
+
+  private Bucket bucket(URI url) {
+    String endpoint =
+        (url.getScheme() + "://" + url.getHost() + ":" + url.getPort()).toLowerCase(Locale.ROOT);
+    return buckets.computeIfAbsent(endpoint, e -> new Bucket());
+  }
+
+  /** One endpoint's tokens; negative while deliveries to it are in debt. */
+  private final class Bucket {
+    private double tokens = perSecond;
+    private long refilledAt = nanoTime.getAsLong();
+
+    private void refill() {
       long now = nanoTime.getAsLong();
-      if (bucket[1] >= 0) {
-        bucket[0] = Math.min(perSecond, bucket[0] + (now - bucket[1]) / 1e9 * perSecond);
-      }
-      bucket[1] = now;
-      bucket[0] -= 1;
-      if (bucket[0] >= 0) {
-        return Duration.ZERO;
-      }
+      tokens = Math.min(perSecond, tokens + (now - refilledAt) / 1e9 * perSecond);
+      refilledAt = now;
+    }
+
+    synchronized Duration take() {
+      refill();
+      tokens -= 1;
       // In debt: wait until the bucket is back at zero.
-      return Duration.ofNanos((long) (-bucket[0] / perSecond * 1e9));
+      return tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-tokens / perSecond * 1e9));
+    }
+
+    /** A debt that takes {@code pause} to repay; the next delivery waits for it. */
+    synchronized void owe(Duration pause) {
+      refill();
+      tokens = Math.min(tokens, 1 - pause.toNanos() / 1e9 * perSecond);
     }
   }
 }

@@ -1,8 +1,6 @@
 package io.newsmon.alerts.security;
 
 import java.math.BigInteger;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -58,8 +56,7 @@ public final class WebhookUrlGuard {
         continue;
       }
       if (e.contains("/") || e.contains(":") || e.matches("[0-9.]+")) {
-        allowedNetworks.add(
-            Network.parse(e.contains("/") ? e : e + (e.contains(":") ? "/128" : "/32")));
+        allowedNetworks.add(Network.parse(e)); // an address alone is a network of one
       } else {
         allowedHosts.add(e);
       }
@@ -161,20 +158,13 @@ public final class WebhookUrlGuard {
 
     boolean contains(InetAddress address) {
       byte[] a = address.getAddress();
-      if (address instanceof Inet6Address && base.length == 4) {
-        return false;
+      if (a.length != base.length) {
+        return false; // IPv4 and IPv6 never contain each other
       }
-      if (address instanceof Inet4Address && base.length == 16) {
-        return false;
-      }
-      BigInteger mask =
-          BigInteger.ONE
-              .shiftLeft(base.length * 8)
-              .subtract(BigInteger.ONE)
-              .shiftRight(prefix)
-              .not()
-              .and(BigInteger.ONE.shiftLeft(base.length * 8).subtract(BigInteger.ONE));
-      return new BigInteger(1, a).and(mask).equals(new BigInteger(1, base).and(mask));
+      int hostBits = base.length * 8 - prefix;
+      return new BigInteger(1, a)
+          .shiftRight(hostBits)
+          .equals(new BigInteger(1, base).shiftRight(hostBits));
     }
   }
 }
