@@ -71,10 +71,7 @@ public final class TopicCatalogFile {
 
   private record Catalog(List<Entry> topics) {}
 
-  /**
-   * A topic as written in a file: what is left out takes the defaults (enabled, version 1, minimum
-   * score 0), rather than Java's zero values, which would silently disable a topic.
-   */
+  /** A topic as written in a file: a {@link TopicDraft} with its id and version (default 1). */
   private record Entry(
       String id,
       String name,
@@ -87,16 +84,8 @@ public final class TopicCatalogFile {
       java.util.Map<String, List<String>> codes) {
 
     TopicDefinition definition() {
-      return new TopicDefinition(
-          id,
-          name,
-          description,
-          query,
-          filters,
-          minScore == null ? 0.0 : minScore,
-          enabled == null || enabled,
-          version == null ? 1 : version,
-          codes);
+      return new TopicDraft(name, description, query, filters, minScore, enabled, codes)
+          .definition(id, version == null ? 1 : version);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.newsmon.alerts.topics;
 
 import io.newsmon.topics.TopicDefinition;
-import io.newsmon.topics.TopicFilters;
+import io.newsmon.topics.TopicDraft;
 import io.newsmon.topics.match.ArticleText;
 import io.newsmon.topics.match.MatchResult;
 import io.newsmon.topics.match.TopicFlag;
@@ -38,16 +38,6 @@ public class TopicResource {
 
   @Inject TopicCatalogStore store;
 
-  /** A topic as an admin writes it; the id is in the path and the version is assigned here. */
-  public record TopicRequest(
-      String name,
-      String description,
-      String query,
-      TopicFilters filters,
-      Double minScore,
-      Boolean enabled,
-      Map<String, List<String>> codes) {}
-
   /** A dry run: a query and the texts to try it on. */
   public record DryRun(String query, List<Sample> samples) {}
 
@@ -71,24 +61,15 @@ public class TopicResource {
 
   @PUT
   @Path("{id}")
-  public Response put(@PathParam("id") String id, TopicRequest request) {
+  public Response put(@PathParam("id") String id, TopicDraft request) {
     if (request == null || request.query() == null) {
       return error(Response.Status.BAD_REQUEST, "a topic needs a query");
     }
     int version = store.find(id).map(t -> t.version() + 1).orElse(1);
     TopicDefinition topic;
     try {
-      topic =
-          new TopicDefinition(
-              id,
-              request.name(),
-              request.description(),
-              request.query(),
-              request.filters(),
-              request.minScore() == null ? 0.0 : request.minScore(),
-              request.enabled() == null || request.enabled(),
-              version,
-              request.codes());
+      // The id is in the path; the version follows the stored one.
+      topic = request.definition(id, version);
     } catch (IllegalArgumentException e) {
       return error(Response.Status.BAD_REQUEST, e.getMessage());
     }

@@ -75,14 +75,6 @@ public final class TopicMonitor implements Closeable {
     return monitor;
   }
 
-  public TopicQueryParser parser() {
-    return parser;
-  }
-
-  public Gazetteer gazetteer() {
-    return gazetteer;
-  }
-
   /**
    * Adds or replaces {@code topic}; removes it when disabled. Returns the query's problems, in
    * which case nothing changed.
