@@ -101,9 +101,7 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   private void provisionCatalog() throws InterruptedException {
-    try (Admin admin = admin()) {
-      new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.ALL);
-    }
+    ensureTopics(TopicCatalog.ALL);
   }
 
   @Override

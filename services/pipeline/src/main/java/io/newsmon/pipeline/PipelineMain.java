@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -77,18 +76,7 @@ public final class PipelineMain {
 
     TopicMonitor topics = new TopicMonitor(Gazetteer.shipped());
     TopicCatalogFollower follower =
-        new TopicCatalogFollower(
-                bootstrap,
-                topics,
-                spec -> {
-                  try {
-                    provisioner.ensure(List.of(spec));
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while creating " + spec.name());
-                  }
-                })
-            .start();
+        new TopicCatalogFollower(bootstrap, topics, provisioner).start();
     if (!follower.awaitCaughtUp(Duration.ofSeconds(60))) {
       throw new IllegalStateException("could not read news.topic-definitions within 60 s");
     }

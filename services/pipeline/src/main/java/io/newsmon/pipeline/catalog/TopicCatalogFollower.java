@@ -3,6 +3,7 @@ package io.newsmon.pipeline.catalog;
 import io.newsmon.avro.TopicDefinition;
 import io.newsmon.common.CompactedTopicView;
 import io.newsmon.common.TopicCatalog;
+import io.newsmon.common.TopicProvisioner;
 import io.newsmon.common.TopicSpec;
 import io.newsmon.schema.AvroSerde;
 import io.newsmon.topics.TopicDefinitionWire;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +31,17 @@ public final class TopicCatalogFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicCatalogFollower.class);
 
   private final TopicMonitor monitor;
-  private final Consumer<TopicSpec> ensureTopic;
+  private final TopicProvisioner provisioner;
   private final Map<String, String> refused = new ConcurrentHashMap<>();
   private final CompactedTopicView<TopicDefinition> view;
 
   /**
-   * @param ensureTopic creates a Kafka topic if it does not exist yet
+   * @param provisioner creates each topic's stream if it does not exist yet
    */
   public TopicCatalogFollower(
-      String bootstrapServers, TopicMonitor monitor, Consumer<TopicSpec> ensureTopic) {
+      String bootstrapServers, TopicMonitor monitor, TopicProvisioner provisioner) {
     this.monitor = monitor;
-    this.ensureTopic = ensureTopic;
+    this.provisioner = provisioner;
     this.view =
         new CompactedTopicView<>(
             bootstrapServers,
@@ -80,7 +80,13 @@ public final class TopicCatalogFollower implements AutoCloseable {
       return;
     }
     if (topic.enabled()) {
-      ensureTopic.accept(TopicCatalog.topicStream(topic.id()));
+      TopicSpec stream = TopicCatalog.topicStream(topic.id());
+      try {
+        provisioner.ensure(List.of(stream));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while creating " + stream.name(), e);
+      }
     }
     List<QueryProblem> problems = monitor.put(topic);
     if (problems.isEmpty()) {

@@ -78,12 +78,10 @@ public final class StoreDedupIndex implements DedupIndex {
   @Override
   public int nextSequence() {
     if (next == reservedUntil) {
-      // Wrap before overflow; the window never holds two billion articles.
-      reservedUntil =
-          next > Integer.MAX_VALUE - SEQUENCE_BLOCK ? SEQUENCE_BLOCK : next + SEQUENCE_BLOCK;
-      if (reservedUntil == SEQUENCE_BLOCK) {
-        next = 1;
+      if (next > Integer.MAX_VALUE - SEQUENCE_BLOCK) {
+        next = 1; // wrap before overflow; the window never holds two billion articles
       }
+      reservedUntil = next + SEQUENCE_BLOCK;
       exact.put(NEXT_SEQUENCE_KEY, reservedUntil);
     }
     return next++;

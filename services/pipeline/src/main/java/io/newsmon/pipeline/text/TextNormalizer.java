@@ -163,8 +163,7 @@ public final class TextNormalizer {
         chars = java.util.Arrays.copyOf(chars, chars.length * 2);
       }
       if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-        chars[length++] = (char) codePoint;
-        fnv = (fnv ^ codePoint) * FNV_PRIME;
+        append(codePoint); // there is room now
       } else {
         length += Character.toChars(codePoint, chars, length);
         fnv = (fnv ^ Character.highSurrogate(codePoint)) * FNV_PRIME;

@@ -41,16 +41,7 @@ class TopicCatalogFollowerIT {
         TopicMonitor monitor = new TopicMonitor(Gazetteer.shipped())) {
       TopicProvisioner provisioner = new TopicProvisioner(admin, (short) 1);
       TopicCatalogFollower follower =
-          new TopicCatalogFollower(
-              kafka.bootstrapServers(),
-              monitor,
-              spec -> {
-                try {
-                  provisioner.ensure(List.of(spec));
-                } catch (InterruptedException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
+          new TopicCatalogFollower(kafka.bootstrapServers(), monitor, provisioner);
       try {
         follower.start();
         assertThat(follower.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
