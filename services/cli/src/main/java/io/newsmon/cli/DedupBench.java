@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -75,10 +74,8 @@ final class DedupBench implements Callable<Integer> {
       built.put(store.name(), store);
     }
     KeyValueStore<Integer, byte[]> articles = typed(built, DedupProcessor.ARTICLE_STORE);
-    KeyValueStore<String, Integer> ids = typed(built, DedupProcessor.ID_STORE);
-    KeyValueStore<Long, Integer> exact = typed(built, DedupProcessor.EXACT_STORE);
-    KeyValueStore<Bytes, byte[]> expiry = typed(built, DedupProcessor.EXPIRY_STORE);
-    StoreDedupIndex index = new StoreDedupIndex(articles, ids, exact, expiry);
+    KeyValueStore<Long, Integer> keys = typed(built, DedupProcessor.KEY_STORE);
+    StoreDedupIndex index = new StoreDedupIndex(articles, keys);
     Deduplicator dedup = new Deduplicator(index, 0.7);
     Corpus corpus = new Corpus(words, 42);
 
@@ -126,7 +123,7 @@ final class DedupBench implements Callable<Integer> {
       sink += signatures.analyze(text).textKey();
     }
     double fingerprinting = seconds(fingerprintStart);
-    for (KeyValueStore<?, ?> s : List.of(articles, ids, exact, expiry)) {
+    for (KeyValueStore<?, ?> s : List.of(articles, keys)) {
       s.flush();
     }
     long total = held + measured;
@@ -155,7 +152,7 @@ final class DedupBench implements Callable<Integer> {
         "RocksDB state on disk: %,d bytes = %.0f bytes per article (before compaction settles)%n",
         diskBytes,
         diskBytes / (double) total);
-    for (KeyValueStore<?, ?> s : List.of(articles, ids, exact, expiry)) {
+    for (KeyValueStore<?, ?> s : List.of(articles, keys)) {
       s.close();
     }
     return 0;

@@ -20,8 +20,7 @@ import org.rocksdb.Options;
 public final class RocksDbStoreOptions implements RocksDBConfigSetter {
 
   /** Stores whose lookups mostly miss. */
-  static final Set<String> MOSTLY_MISSING_LOOKUPS =
-      Set.of(DedupProcessor.ID_STORE, DedupProcessor.EXACT_STORE);
+  static final Set<String> MOSTLY_MISSING_LOOKUPS = Set.of(DedupProcessor.KEY_STORE);
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {

@@ -192,7 +192,7 @@ class PipelineTopologyTest {
     }
     assertThat(description.toString())
         .contains(
-            "clean", "dedup", "stories", "flag", "dedup-articles", "dedup-expiry", "story-tallies");
+            "clean", "dedup", "stories", "flag", "dedup-articles", "dedup-keys", "story-tallies");
   }
 
   private static Topology topology() {

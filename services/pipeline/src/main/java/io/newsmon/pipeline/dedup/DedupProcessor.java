@@ -5,7 +5,6 @@ import io.newsmon.avro.DedupedArticle;
 import io.newsmon.pipeline.WireMapping;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -20,15 +19,15 @@ import org.slf4j.LoggerFactory;
  * The {@code dedup} stage: decides for each clean article whether it starts a story or copies one.
  * Its stores are changelogged, so a restarted or moved task resumes with what it knew; the LSH
  * index is rebuilt from them in memory when the task starts. Articles older than the retention
- * window (by record time) are forgotten every minute.
+ * window are forgotten every minute; an article's age is measured in stream time (the newest record
+ * time seen when it was processed), as Kafka Streams measures windows, so a late record with an old
+ * timestamp is held for the full window.
  */
 public final class DedupProcessor
     implements FixedKeyProcessor<String, CleanArticle, DedupedArticle> {
 
   public static final String ARTICLE_STORE = "dedup-articles";
-  public static final String ID_STORE = "dedup-ids";
-  public static final String EXACT_STORE = "dedup-exact-keys";
-  public static final String EXPIRY_STORE = "dedup-expiry";
+  public static final String KEY_STORE = "dedup-keys";
 
   private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
   private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
@@ -50,11 +49,7 @@ public final class DedupProcessor
       Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(ARTICLE_STORE), Serdes.Integer(), Serdes.ByteArray()),
       Stores.keyValueStoreBuilder(
-          Stores.persistentKeyValueStore(ID_STORE), Serdes.String(), Serdes.Integer()),
-      Stores.keyValueStoreBuilder(
-          Stores.persistentKeyValueStore(EXACT_STORE), Serdes.Long(), Serdes.Integer()),
-      Stores.keyValueStoreBuilder(
-          Stores.persistentKeyValueStore(EXPIRY_STORE), Serdes.Bytes(), Serdes.ByteArray())
+          Stores.persistentKeyValueStore(KEY_STORE), Serdes.Long(), Serdes.Integer())
     };
   }
 
@@ -62,11 +57,9 @@ public final class DedupProcessor
   public void init(FixedKeyProcessorContext<String, DedupedArticle> context) {
     this.context = context;
     KeyValueStore<Integer, byte[]> articles = context.getStateStore(ARTICLE_STORE);
-    KeyValueStore<String, Integer> ids = context.getStateStore(ID_STORE);
-    KeyValueStore<Long, Integer> exact = context.getStateStore(EXACT_STORE);
-    KeyValueStore<Bytes, byte[]> expiry = context.getStateStore(EXPIRY_STORE);
+    KeyValueStore<Long, Integer> keys = context.getStateStore(KEY_STORE);
     long start = System.nanoTime();
-    StoreDedupIndex index = new StoreDedupIndex(articles, ids, exact, expiry);
+    StoreDedupIndex index = new StoreDedupIndex(articles, keys);
     LOG.info(
         "dedup index rebuilt: {} LSH entries, {} bytes, in {} ms",
         index.lshEntries(),
@@ -82,10 +75,7 @@ public final class DedupProcessor
     latestRecordTime = Math.max(latestRecordTime, record.timestamp());
     Decision decision =
         deduplicator.decide(
-            article.getArticleId(),
-            article.getCanonicalUrl(),
-            article.getText(),
-            record.timestamp());
+            article.getArticleId(), article.getCanonicalUrl(), article.getText(), latestRecordTime);
     context.forward(
         record.withValue(
             DedupedArticle.newBuilder()

@@ -30,8 +30,8 @@ public final class Deduplicator {
 
   /** Decides on one article and remembers it. */
   public Decision decide(String articleId, String canonicalUrl, String text, long timestampMillis) {
-    int known = index.sequenceOf(articleId);
-    SeenArticle already = known == 0 ? null : index.article(known);
+    long idKey = exactKey("id", articleId);
+    SeenArticle already = firstUnder(idKey);
     if (already != null) {
       // The same article published again (a producer retry or a re-run of a publish): a copy of
       // itself, so subscribers are not alerted twice.
@@ -58,16 +58,19 @@ public final class Deduplicator {
     if (decision == null) {
       decision = Decision.firstSeen(articleId);
     }
-    long[] newExactKeys;
+    long[] newExactKeys = new long[3];
+    int free = 0;
+    newExactKeys[free++] = idKey;
     if (urlKey != 0 && urlMatch == null) {
-      newExactKeys = textMatch == null ? new long[] {urlKey, textKey} : new long[] {urlKey};
-    } else {
-      newExactKeys = textMatch == null ? new long[] {textKey} : new long[0];
+      newExactKeys[free++] = urlKey;
+    }
+    if (textMatch == null) {
+      newExactKeys[free++] = textKey;
     }
     index.add(
         index.nextSequence(),
         new SeenArticle(articleId, decision.clusterId(), timestampMillis, fingerprint),
-        newExactKeys,
+        java.util.Arrays.copyOf(newExactKeys, free),
         bands);
     return decision;
   }

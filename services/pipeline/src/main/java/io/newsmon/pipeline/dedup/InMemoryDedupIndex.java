@@ -8,17 +8,11 @@ import java.util.function.IntConsumer;
 /** A {@link DedupIndex} in maps and an {@link LshIndex}: for tests, the CLI and benchmarks. */
 public final class InMemoryDedupIndex implements DedupIndex {
 
-  private final Map<String, Integer> sequences = new HashMap<>();
   private final Map<Integer, SeenArticle> articles = new HashMap<>();
   private final Map<Integer, long[]> exactKeysOf = new HashMap<>();
   private final Map<Long, Integer> exact = new HashMap<>();
   private final LshIndex buckets = new LshIndex(1024);
   private int next = 1;
-
-  @Override
-  public int sequenceOf(String articleId) {
-    return sequences.getOrDefault(articleId, 0);
-  }
 
   @Override
   public int nextSequence() {
@@ -34,11 +28,10 @@ public final class InMemoryDedupIndex implements DedupIndex {
 
   @Override
   public void add(int sequence, SeenArticle article, long[] newExactKeys, int[] bandKeys) {
-    sequences.put(article.articleId(), sequence);
     articles.put(sequence, article);
     exactKeysOf.put(sequence, newExactKeys);
     for (long key : newExactKeys) {
-      exact.putIfAbsent(key, sequence);
+      exact.put(key, sequence);
     }
     buckets.add(bandKeys, sequence);
   }
@@ -63,7 +56,6 @@ public final class InMemoryDedupIndex implements DedupIndex {
       if (article.seenAtMillis() < cutoffMillis) {
         int sequence = e.getKey();
         it.remove();
-        sequences.remove(article.articleId(), sequence);
         for (long key : exactKeysOf.remove(sequence)) {
           exact.remove(key, sequence);
         }

@@ -11,16 +11,22 @@ import io.newsmon.pipeline.text.TextNormalizer;
 /**
  * MinHash signatures over word 3-shingles, and their LSH bucket keys.
  *
- * <p>128 components of 8 bits (128 bytes) estimate Jaccard similarity within about ±0.04, enough to
- * separate copies (0.7 and above) from different articles about the same event (typically below
+ * <p>128 components of 16 bits (256 bytes) estimate Jaccard similarity within about ±0.04, enough
+ * to separate copies (0.7 and above) from different articles about the same event (typically below
  * 0.3). 8 bands of 3 components make an article with similarity 0.7 a candidate with probability
  * 0.97, 0.5 with 0.66 and 0.2 with 0.06; candidates are then checked on the full signature.
+ *
+ * <p>Why 16 bits and not 8: two unrelated articles agree on a b-bit component with probability
+ * 2^-b, so on a band of 3 components with 2^-24 at 8 bits. With 10 million articles held and 8
+ * bands, that made about 5 chance candidates per article, each a random read of the article store;
+ * at 16 bits chance agreement is negligible and only the 32-bit bucket keys collide (about 0.02
+ * candidates per article at 10 million).
  */
 public final class Signatures {
 
   static final int SHINGLE_WORDS = 3;
   static final int COMPONENTS = 128;
-  static final int BITS_PER_COMPONENT = 8;
+  static final int BITS_PER_COMPONENT = 16;
 
   /** LSH: 8 bands of 3 components make Jaccard 0.7 a candidate with probability 0.97. */
   static final int BANDS = 8;
@@ -50,49 +56,97 @@ public final class Signatures {
   /**
    * The fingerprint, and a 64-bit key of the whole token sequence: equal for texts that differ only
    * in case, accents, punctuation, quotes, spacing and the spelling variants the tokens fold.
-   * Shingles are hashed from per-token hashes, without building strings.
+   * Shingles are hashed from per-token hashes, without building strings; their buffers are kept
+   * between calls (an instance serves one thread).
    */
   public Analysis analyze(String text) {
-    // Each word hashed twice: its spelling key for shingles, as written for the exact key.
-    long[][] hashes = {new long[64]};
-    int[] n = {0};
-    // The exact key: a polynomial over the words' 64-bit hashes (already well mixed), finished
-    // by a mixer; cheaper than streaming every word hash through a general hash function.
-    long[] sequence = {0};
-    TextNormalizer.forEachWord(
-        text,
-        (key, plain) -> {
-          if (n[0] == hashes[0].length) {
-            hashes[0] = java.util.Arrays.copyOf(hashes[0], n[0] * 2);
-          }
-          hashes[0][n[0]++] = key.hash64();
-          sequence[0] = sequence[0] * 0x9E3779B97F4A7C15L + plain.hash64();
-        });
-    long[] tokenHashes = java.util.Arrays.copyOf(hashes[0], n[0]);
-    int count = Math.max(0, tokenHashes.length - SHINGLE_WORDS + 1);
-    long[] shingles = new long[count];
-    for (int i = 0; i < count; i++) {
-      shingles[i] =
-          HASHER.hashLongLongLongToLong(tokenHashes[i], tokenHashes[i + 1], tokenHashes[i + 2]);
-    }
-    java.util.Arrays.sort(shingles);
-    int distinct = 0;
-    for (int i = 0; i < shingles.length; i++) {
-      if (i == 0 || shingles[i] != shingles[i - 1]) {
-        shingles[distinct++] = shingles[i];
-      }
-    }
-    long textKey = HASHER.hashLongLongToLong(sequence[0], n[0]);
+    wordCount = 0;
+    sequence = 0;
+    TextNormalizer.forEachWord(text, this::word);
+    int count = Math.max(0, wordCount - SHINGLE_WORDS + 1);
+    int distinct = distinctShingles(count);
+    long textKey = HASHER.hashLongLongToLong(sequence, wordCount);
     if (distinct < MIN_SHINGLES) {
       return new Analysis(new Fingerprint(new byte[0], 0L, distinct), textKey);
     }
-    ElementHashProvider elements =
-        ElementHashProvider.ofValues(java.util.Arrays.copyOf(shingles, distinct));
+    elements.count = distinct;
     byte[] sim = simHasher.compute(elements);
     return new Analysis(
         new Fingerprint(
             hasher.compute(elements), java.nio.ByteBuffer.wrap(sim).getLong(), distinct),
         textKey);
+  }
+
+  private long[] wordHashes = new long[512];
+  private int wordCount;
+  private long sequence;
+  private long[] shingleSet = new long[1024];
+  private final Shingles elements = new Shingles();
+
+  /**
+   * Each word is hashed twice while read: its spelling key for shingles, and as written for the
+   * exact key, a polynomial over the words' (already well mixed) hashes, finished by a mixer.
+   */
+  private void word(TextNormalizer.Word spellingKey, TextNormalizer.Word plain) {
+    if (wordCount == wordHashes.length) {
+      wordHashes = java.util.Arrays.copyOf(wordHashes, wordCount * 2);
+    }
+    wordHashes[wordCount++] = spellingKey.hash64();
+    sequence = sequence * 0x9E3779B97F4A7C15L + plain.hash64();
+  }
+
+  /**
+   * Hashes the {@code count} shingles and keeps each distinct one once, in {@link #elements}: an
+   * open-addressing set instead of a sort, as most shingles of a text are distinct. Returns how
+   * many there are.
+   */
+  private int distinctShingles(int count) {
+    int capacity = Integer.highestOneBit(Math.max(16, count) * 2) * 2; // at most half full
+    if (shingleSet.length < capacity) {
+      shingleSet = new long[capacity];
+    } else {
+      java.util.Arrays.fill(shingleSet, 0, capacity, 0L);
+    }
+    if (elements.hashes.length < count) {
+      elements.hashes = new long[count];
+    }
+    int mask = capacity - 1;
+    int distinct = 0;
+    long[] words = wordHashes;
+    for (int i = 0; i < count; i++) {
+      long h = shingleHash(words[i], words[i + 1], words[i + 2]);
+      int slot = (int) h & mask;
+      while (shingleSet[slot] != 0 && shingleSet[slot] != h) {
+        slot = (slot + 1) & mask;
+      }
+      if (shingleSet[slot] == 0) {
+        shingleSet[slot] = h;
+        elements.hashes[distinct++] = h;
+      }
+    }
+    return distinct;
+  }
+
+  /** A shingle's hash from its three words' hashes (komihash); never 0, the empty slot. */
+  static long shingleHash(long first, long second, long third) {
+    long h = HASHER.hashLongLongLongToLong(first, second, third);
+    return h == 0 ? 1 : h;
+  }
+
+  /** The distinct shingle hashes of the text being analysed, handed to hash4j without copying. */
+  private static final class Shingles implements ElementHashProvider {
+    private long[] hashes = new long[512];
+    private int count;
+
+    @Override
+    public long getElementHash(int index) {
+      return hashes[index];
+    }
+
+    @Override
+    public int getNumberOfElements() {
+      return count;
+    }
   }
 
   /**

@@ -1,64 +1,76 @@
 package io.newsmon.pipeline.dedup;
 
-import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * {@link DedupIndex} over the dedup processor's changelogged stores, with the LSH buckets in an
+ * {@link DedupIndex} over the dedup processor's two changelogged stores, with the LSH buckets in an
  * in-memory {@link LshIndex} rebuilt from the article store when the task starts.
  *
  * <ul>
- *   <li>{@code dedup-articles}: sequence number to the article's id, cluster, time, fingerprint;
- *   <li>{@code dedup-ids}: article id to sequence number (re-published articles);
- *   <li>{@code dedup-exact-keys}: 64-bit URL and text hashes to sequence number, plus under key 0
- *       the end of the block of sequence numbers handed out (written once per block, not once per
- *       article: a restarted task skips the rest of the block, which costs nothing);
- *   <li>{@code dedup-expiry}: (time, sequence) to the article's exact keys, in time order, so the
- *       retention window is enforced by a range scan instead of a full one.
+ *   <li>{@code dedup-articles}: sequence number to the {@link StoredArticle} (id, cluster, time,
+ *       fingerprint, and the exact keys that point to it). Sequence numbers grow with stream time,
+ *       so the store is also the expiry queue: the window is enforced by scanning from the oldest
+ *       sequence and stopping at the first article still inside it.
+ *   <li>{@code dedup-keys}: 64-bit exact keys (article id, canonical URL, text) to sequence number,
+ *       plus under key 0 the end of the block of sequence numbers handed out (written once per
+ *       block, not once per article: a restarted task skips the rest of the block, which costs
+ *       nothing).
  * </ul>
+ *
+ * <p>Two stores, not one per kind of lookup: each store write is a RocksDB write and a changelog
+ * record, and a decision costs one article write plus one write per free key.
  */
 public final class StoreDedupIndex implements DedupIndex {
 
   private static final long NEXT_SEQUENCE_KEY = 0L;
 
+  /** Sequence numbers reserved per write of the counter. */
+  static final int SEQUENCE_BLOCK = 4096;
+
+  /** Expired articles removed per batch: the iterator is closed before the stores change. */
+  private static final int EXPIRY_BATCH = 10_000;
+
   private final KeyValueStore<Integer, byte[]> articles;
-  private final KeyValueStore<String, Integer> ids;
-  private final KeyValueStore<Long, Integer> exact;
-  private final KeyValueStore<Bytes, byte[]> expiry;
+  private final KeyValueStore<Long, Integer> keys;
   private final LshIndex buckets;
   private int next;
   private int reservedUntil;
 
-  /** Sequence numbers reserved per write of the counter. */
-  static final int SEQUENCE_BLOCK = 4096;
+  /** Where the expiry scan starts: the oldest sequence number that may still be held. */
+  private int oldest;
 
   public StoreDedupIndex(
-      KeyValueStore<Integer, byte[]> articles,
-      KeyValueStore<String, Integer> ids,
-      KeyValueStore<Long, Integer> exact,
-      KeyValueStore<Bytes, byte[]> expiry) {
+      KeyValueStore<Integer, byte[]> articles, KeyValueStore<Long, Integer> keys) {
     this.articles = articles;
-    this.ids = ids;
-    this.exact = exact;
-    this.expiry = expiry;
+    this.keys = keys;
     long held = articles.approximateNumEntries();
     this.buckets =
         new LshIndex(
             (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, held * Signatures.BANDS)));
+    Integer stored = keys.get(NEXT_SEQUENCE_KEY);
+    this.next = stored == null ? 1 : stored;
+    this.reservedUntil = next;
+    // Held sequences form one cyclic run ending before `next`: the oldest is the first at or
+    // after `next`, or, when none is (no wrap-around yet), the smallest.
+    int firstAfterNext = 0;
+    int smallest = 0;
     try (KeyValueIterator<Integer, byte[]> all = articles.all()) {
       while (all.hasNext()) {
         KeyValue<Integer, byte[]> entry = all.next();
-        SeenArticle article = SeenArticle.fromBytes(entry.value);
+        SeenArticle article = StoredArticle.fromBytes(entry.value).article();
         buckets.add(Signatures.bandKeys(article.fingerprint().minHash()), entry.key);
+        smallest = smallest == 0 ? entry.key : smallest;
+        if (firstAfterNext == 0 && entry.key >= next) {
+          firstAfterNext = entry.key;
+        }
       }
     }
-    Integer stored = exact.get(NEXT_SEQUENCE_KEY);
-    this.next = stored == null ? 1 : stored;
-    this.reservedUntil = next;
+    this.oldest = firstAfterNext != 0 ? firstAfterNext : smallest != 0 ? smallest : next;
   }
 
   public int lshEntries() {
@@ -70,19 +82,13 @@ public final class StoreDedupIndex implements DedupIndex {
   }
 
   @Override
-  public int sequenceOf(String articleId) {
-    Integer sequence = ids.get(articleId);
-    return sequence == null ? 0 : sequence;
-  }
-
-  @Override
   public int nextSequence() {
     if (next == reservedUntil) {
       if (next > Integer.MAX_VALUE - SEQUENCE_BLOCK) {
         next = 1; // wrap before overflow; the window never holds two billion articles
       }
       reservedUntil = next + SEQUENCE_BLOCK;
-      exact.put(NEXT_SEQUENCE_KEY, reservedUntil);
+      keys.put(NEXT_SEQUENCE_KEY, reservedUntil);
     }
     return next++;
   }
@@ -90,25 +96,21 @@ public final class StoreDedupIndex implements DedupIndex {
   @Override
   public SeenArticle article(int sequence) {
     byte[] bytes = articles.get(sequence);
-    return bytes == null ? null : SeenArticle.fromBytes(bytes);
+    return bytes == null ? null : StoredArticle.fromBytes(bytes).article();
   }
 
   @Override
   public void add(int sequence, SeenArticle article, long[] newExactKeys, int[] bandKeys) {
-    articles.put(sequence, article.toBytes());
-    ids.put(article.articleId(), sequence);
-    ByteBuffer keys = ByteBuffer.allocate(newExactKeys.length * Long.BYTES);
+    articles.put(sequence, new StoredArticle(article, newExactKeys).toBytes());
     for (long key : newExactKeys) {
-      exact.put(key, sequence);
-      keys.putLong(key);
+      keys.put(key, sequence);
     }
-    expiry.put(expiryKey(article.seenAtMillis(), sequence), keys.array());
     buckets.add(bandKeys, sequence);
   }
 
   @Override
   public int exact(long key) {
-    Integer sequence = exact.get(key);
+    Integer sequence = keys.get(key);
     return sequence == null ? 0 : sequence;
   }
 
@@ -117,56 +119,52 @@ public final class StoreDedupIndex implements DedupIndex {
     buckets.candidates(bandKeys, limit, consumer);
   }
 
-  /** Expired articles removed per batch: the iterator is closed before the stores change. */
-  private static final int EXPIRY_BATCH = 10_000;
-
   @Override
   public int expireBefore(long cutoffMillis) {
     int expired = 0;
     while (true) {
-      java.util.List<KeyValue<Bytes, byte[]>> batch = new java.util.ArrayList<>();
-      try (KeyValueIterator<Bytes, byte[]> old =
-          expiry.range(expiryKey(Long.MIN_VALUE, 0), expiryKey(cutoffMillis, 0))) {
-        while (old.hasNext() && batch.size() < EXPIRY_BATCH) {
-          batch.add(old.next());
-        }
+      List<KeyValue<Integer, StoredArticle>> batch = expiredFrom(oldest, cutoffMillis);
+      if (batch.isEmpty() && oldest > next) {
+        // Past the end of a wrapped-around run: continue from the start of the numbers.
+        batch = expiredFrom(1, cutoffMillis);
       }
       if (batch.isEmpty()) {
         return expired;
       }
-      for (KeyValue<Bytes, byte[]> entry : batch) {
-        forget(ByteBuffer.wrap(entry.key.get()).getInt(Long.BYTES), entry.value);
-        expiry.delete(entry.key);
+      for (KeyValue<Integer, StoredArticle> entry : batch) {
+        forget(entry.key, entry.value);
         expired++;
       }
+      int last = batch.get(batch.size() - 1).key;
+      oldest = last == Integer.MAX_VALUE ? 1 : last + 1;
     }
   }
 
-  private void forget(int sequence, byte[] exactKeys) {
+  /** Up to a batch of articles from {@code start} on, in sequence order, seen before the cutoff. */
+  private List<KeyValue<Integer, StoredArticle>> expiredFrom(int start, long cutoffMillis) {
+    List<KeyValue<Integer, StoredArticle>> batch = new ArrayList<>();
+    try (KeyValueIterator<Integer, byte[]> from = articles.range(start, Integer.MAX_VALUE)) {
+      while (from.hasNext() && batch.size() < EXPIRY_BATCH) {
+        KeyValue<Integer, byte[]> entry = from.next();
+        StoredArticle stored = StoredArticle.fromBytes(entry.value);
+        if (stored.article().seenAtMillis() >= cutoffMillis) {
+          break;
+        }
+        batch.add(KeyValue.pair(entry.key, stored));
+      }
+    }
+    return batch;
+  }
+
+  private void forget(int sequence, StoredArticle stored) {
+    buckets.remove(Signatures.bandKeys(stored.article().fingerprint().minHash()), sequence);
+    articles.delete(sequence);
     Integer boxed = sequence;
-    SeenArticle article = article(sequence);
-    if (article != null) {
-      buckets.remove(Signatures.bandKeys(article.fingerprint().minHash()), sequence);
-      if (boxed.equals(ids.get(article.articleId()))) {
-        ids.delete(article.articleId());
-      }
-      articles.delete(sequence);
-    }
-    ByteBuffer keys = ByteBuffer.wrap(exactKeys);
-    while (keys.remaining() >= Long.BYTES) {
-      long key = keys.getLong();
-      if (boxed.equals(exact.get(key))) {
-        exact.delete(key);
+    for (long key : stored.exactKeys()) {
+      // A key taken over by a later article (after this one's expiry was due) stays with it.
+      if (boxed.equals(keys.get(key))) {
+        keys.delete(key);
       }
     }
-  }
-
-  /** Big-endian time (sign bit flipped so negative times sort first), then the sequence. */
-  private static Bytes expiryKey(long millis, int sequence) {
-    return Bytes.wrap(
-        ByteBuffer.allocate(Long.BYTES + Integer.BYTES)
-            .putLong(millis ^ Long.MIN_VALUE)
-            .putInt(sequence)
-            .array());
   }
 }

@@ -1,7 +1,6 @@
 package io.newsmon.pipeline.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsmon.pipeline.SeedArticles;
 import io.newsmon.pipeline.clean.ArticleCleaner;
@@ -159,37 +158,6 @@ class DeduplicatorTest {
     assertThat(again).isEqualTo(Decision.firstSeen("new"));
     assertThat(dedup.expireBefore(2_000)).as("nothing newer is forgotten").isZero();
     assertThat(dedup.decide("copy", null, OTHER_STORY, 4_000).duplicateOf()).isEqualTo("new");
-  }
-
-  @Test
-  void seenArticleRoundTripsThroughBytes() {
-    SeenArticle seen =
-        new SeenArticle(
-            "a-\u00e9", "cluster-\u00e9", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
-    SeenArticle back = SeenArticle.fromBytes(seen.toBytes());
-    assertThat(back.articleId()).isEqualTo("a-\u00e9");
-    assertThat(back.clusterId()).isEqualTo("cluster-\u00e9");
-    SeenArticle first = new SeenArticle("x", "x", 1L, new Fingerprint(new byte[0], 0L, 3));
-    assertThat(SeenArticle.fromBytes(first.toBytes())).usingRecursiveComparison().isEqualTo(first);
-    assertThat(back.seenAtMillis()).isEqualTo(42L);
-    assertThat(back.fingerprint().minHash()).containsExactly(1, 2, 3);
-    assertThat(back.fingerprint().simHash()).isEqualTo(-7L);
-    assertThat(back.fingerprint().shingles()).isEqualTo(99);
-  }
-
-  @Test
-  void articlesStoredWithOlderWordHashesKeepTheirClusterButAreNotCompared() {
-    SeenArticle seen =
-        new SeenArticle("a", "c", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
-    byte[] bytes = seen.toBytes();
-    bytes[0] = 3; // the format before word hashes changed
-
-    SeenArticle back = SeenArticle.fromBytes(bytes);
-
-    assertThat(back.clusterId()).isEqualTo("c");
-    assertThat(back.fingerprint().isSigned()).isFalse();
-    bytes[0] = 2;
-    assertThatThrownBy(() -> SeenArticle.fromBytes(bytes)).hasMessageContaining("format 2");
   }
 
   private static CleanedDocument clean(String seed) {

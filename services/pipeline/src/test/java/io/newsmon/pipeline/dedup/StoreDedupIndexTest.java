@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -25,15 +24,10 @@ class StoreDedupIndexTest {
     for (int i = 0; i < 10; i++) {
       index.nextSequence();
     }
-    KeyValueStore<Long, Integer> exact = store(DedupProcessor.EXACT_STORE);
-    assertThat(exact.get(0L)).as("one write reserved the block").isEqualTo(first + 4096);
+    KeyValueStore<Long, Integer> keys = store(DedupProcessor.KEY_STORE);
+    assertThat(keys.get(0L)).as("one write reserved the block").isEqualTo(first + 4096);
 
-    StoreDedupIndex reopened =
-        new StoreDedupIndex(
-            store(DedupProcessor.ARTICLE_STORE),
-            store(DedupProcessor.ID_STORE),
-            exact,
-            store(DedupProcessor.EXPIRY_STORE));
+    StoreDedupIndex reopened = new StoreDedupIndex(store(DedupProcessor.ARTICLE_STORE), keys);
 
     assertThat(reopened.nextSequence()).isEqualTo(first + 4096);
   }
@@ -60,6 +54,59 @@ class StoreDedupIndexTest {
     assertThat(late.method()).isEqualTo(Decision.Method.NEAR_DUPLICATE);
   }
 
+  @Test
+  void expiryStopsAtTheFirstArticleInsideTheWindowAndResumesAfterAReopen() {
+    StoreDedupIndex index = open();
+    for (long time = 1; time <= 5; time++) {
+      SeenArticle article = signed("a" + time, time);
+      index.add(
+          index.nextSequence(),
+          article,
+          new long[] {100 + time},
+          Signatures.bandKeys(article.fingerprint().minHash()));
+    }
+
+    assertThat(index.expireBefore(3)).isEqualTo(2);
+    assertThat(index.exact(101)).isZero();
+    assertThat(index.exact(103)).isNotZero();
+    StoreDedupIndex reopened =
+        new StoreDedupIndex(store(DedupProcessor.ARTICLE_STORE), store(DedupProcessor.KEY_STORE));
+    assertThat(reopened.lshEntries()).isEqualTo(3 * Signatures.BANDS);
+    assertThat(reopened.expireBefore(5)).isEqualTo(2);
+    assertThat(reopened.lshEntries()).isEqualTo(Signatures.BANDS);
+    assertThat(reopened.article(5)).isNotNull();
+  }
+
+  @Test
+  void expiryFollowsSequenceNumbersAcrossTheirWrapAround() {
+    open();
+    KeyValueStore<Long, Integer> keys = store(DedupProcessor.KEY_STORE);
+    keys.put(0L, Integer.MAX_VALUE - StoreDedupIndex.SEQUENCE_BLOCK - 2);
+    StoreDedupIndex index = new StoreDedupIndex(store(DedupProcessor.ARTICLE_STORE), keys);
+    int[] sequences = new int[StoreDedupIndex.SEQUENCE_BLOCK + 3];
+    for (int i = 0; i < sequences.length; i++) {
+      sequences[i] = index.nextSequence();
+      index.add(sequences[i], seen("a" + i, i), new long[] {1000 + i}, new int[0]);
+    }
+    assertThat(sequences[sequences.length - 1]).as("numbers wrapped").isLessThan(sequences[0]);
+
+    StoreDedupIndex reopened = new StoreDedupIndex(store(DedupProcessor.ARTICLE_STORE), keys);
+    assertThat(reopened.expireBefore(sequences.length - 1)).isEqualTo(sequences.length - 1);
+    assertThat(reopened.article(sequences[sequences.length - 1])).isNotNull();
+    assertThat(reopened.article(sequences[sequences.length - 2])).isNull();
+  }
+
+  /** An article with a signature of its own (every byte its time). */
+  private static SeenArticle signed(String id, long time) {
+    byte[] minHash = new byte[Signatures.COMPONENTS * Signatures.BITS_PER_COMPONENT / 8];
+    java.util.Arrays.fill(minHash, (byte) time);
+    return new SeenArticle(id, id, time, new Fingerprint(minHash, 0L, 20));
+  }
+
+  private static SeenArticle seen(String id, long time) {
+    return new SeenArticle(id, id, time, new Fingerprint(new byte[0], 0L, 3));
+  }
+
   private StoreDedupIndex open() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
@@ -67,14 +114,9 @@ class StoreDedupIndexTest {
     MockProcessorContext<Object, Object> context =
         new MockProcessorContext<>(props, new TaskId(0, 0), null);
     add(context, DedupProcessor.ARTICLE_STORE, Serdes.Integer(), Serdes.ByteArray());
-    add(context, DedupProcessor.ID_STORE, Serdes.String(), Serdes.Integer());
-    add(context, DedupProcessor.EXACT_STORE, Serdes.Long(), Serdes.Integer());
-    add(context, DedupProcessor.EXPIRY_STORE, Serdes.Bytes(), Serdes.ByteArray());
+    add(context, DedupProcessor.KEY_STORE, Serdes.Long(), Serdes.Integer());
     return new StoreDedupIndex(
-        store(DedupProcessor.ARTICLE_STORE),
-        store(DedupProcessor.ID_STORE),
-        store(DedupProcessor.EXACT_STORE),
-        this.<Bytes, byte[]>store(DedupProcessor.EXPIRY_STORE));
+        store(DedupProcessor.ARTICLE_STORE), store(DedupProcessor.KEY_STORE));
   }
 
   private <K, V> void add(
