@@ -50,8 +50,26 @@ public interface AlertsConfig {
     @WithDefault("24h")
     Duration secretOverlap();
 
-    /** Delays before each retry of a failed delivery (first attempt is immediate). */
-    @WithDefault("1s,2s")
-    List<Duration> retryDelays();
+    /**
+     * Delay before each attempt of a delivery, the first counted from the alert (the Standard
+     * Webhooks schedule by default: ten attempts over about three days).
+     */
+    @WithDefault("0s,5s,5m,30m,2h,5h,10h,14h,20h,24h")
+    List<Duration> retrySchedule();
+
+    /** Share of each retry delay added or removed at random, in [0, 0.5]. */
+    @WithDefault("0.2")
+    double retryJitter();
+
+    /**
+     * How long an endpoint may fail without a single success before its subscription is disabled
+     * (and its owner told on {@code ops.events}).
+     */
+    @WithDefault("5d")
+    Duration disableAfter();
+
+    /** Most delivery attempts under way at once on one instance. */
+    @WithDefault("256")
+    int maxInFlight();
   }
 }

@@ -34,8 +34,10 @@ public class LocalKafkaResource implements QuarkusTestResourceLifecycleManager {
         "127.0.0.1",
         "newsmon.alerts.admin-keys",
         "ops:" + ApiKeys.hash(ADMIN_KEY),
-        "newsmon.alerts.delivery.retry-delays",
-        "100ms");
+        "newsmon.alerts.delivery.retry-schedule",
+        "0s,200ms,200ms",
+        "newsmon.alerts.delivery.retry-jitter",
+        "0");
   }
 
   @Override

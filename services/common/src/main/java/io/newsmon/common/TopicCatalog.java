@@ -146,6 +146,60 @@ public final class TopicCatalog {
           "Alert",
           "Alerts delivered, by deterministic alertId: the memory that prevents a second delivery.");
 
+  /**
+   * Deliveries not yet made, with where their retries stand: the alert service's durable retry
+   * queue. Partitioned by subscription; each partition is worked by one instance of the alert
+   * service (consumer group), which rebuilds its schedule from it after a restart or a rebalance.
+   */
+  public static final TopicSpec ALERTS_DELIVERIES =
+      new TopicSpec(
+          "alerts.deliveries",
+          3,
+          true,
+          MONTH,
+          "Delivery",
+          "Pending webhook deliveries by alertId, with attempts and next attempt time; a tombstone"
+              + " once delivered or given up.");
+
+  public static final TopicSpec ALERTS_ATTEMPTS =
+      new TopicSpec(
+          "alerts.attempts",
+          3,
+          false,
+          MONTH,
+          "DeliveryAttempt",
+          "The delivery log: every webhook attempt (time, status, latency, error), key"
+              + " subscriptionId.");
+
+  public static final TopicSpec ALERTS_DEAD_LETTER =
+      new TopicSpec(
+          "alerts.dead-letter",
+          3,
+          false,
+          MONTH,
+          "Delivery",
+          "Deliveries given up (retries exhausted, endpoint gone or disabled), with the reason;"
+              + " replayable.");
+
+  public static final TopicSpec ALERTS_ENDPOINT_HEALTH =
+      new TopicSpec(
+          "alerts.endpoint-health",
+          1,
+          true,
+          MONTH,
+          "EndpointHealth",
+          "Since when each subscription's endpoint has been failing; written on changes only.");
+
+  public static final TopicSpec OPS_EVENTS =
+      new TopicSpec(
+          "ops.events",
+          1,
+          false,
+          MONTH,
+          "OpsEvent",
+          "Operational events for operators and subscription owners: alerts dead-lettered,"
+              + " subscriptions disabled.");
+
   /** All topics, in pipeline order. */
   public static final List<TopicSpec> ALL =
       List.of(
@@ -158,7 +212,12 @@ public final class TopicCatalog {
           NEWS_TOPIC_DEFINITIONS,
           NEWS_DEAD_LETTER,
           ALERTS_SUBSCRIPTIONS,
-          ALERTS_SENT);
+          ALERTS_SENT,
+          ALERTS_DELIVERIES,
+          ALERTS_ATTEMPTS,
+          ALERTS_DEAD_LETTER,
+          ALERTS_ENDPOINT_HEALTH,
+          OPS_EVENTS);
 
   private TopicCatalog() {}
 

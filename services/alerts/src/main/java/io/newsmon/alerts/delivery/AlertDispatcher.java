@@ -2,89 +2,55 @@ package io.newsmon.alerts.delivery;
 
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.WebhookSubscription;
-import io.newsmon.avro.Alert;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.TopicFlag;
 import io.newsmon.common.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
- * Turns one flagged article into deliveries: one per subscription, story cluster and topic, each
- * delivered at most once. Never throws for a failed delivery; reports what happened.
+ * Turns one flagged article into deliveries: one per subscription, story cluster and topic, planned
+ * at most once, and handed to the {@link DeliveryQueue}, which makes and retries them. Builds each
+ * payload once, so every attempt and every replay sends the same bytes.
  */
 public class AlertDispatcher {
-
-  private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
 
   private final SubscriptionRegistry subscriptions;
   private final DeliveryLedger ledger;
   private final StorySizes stories;
-  private final WebhookSender sender;
-  private final List<Duration> retryDelays;
+  private final DeliveryQueue queue;
   private final Clock clock;
-  private final java.util.function.Consumer<WebhookSubscription> endpointGone;
-  private final EndpointRateLimiter rateLimiter;
 
   public AlertDispatcher(
       SubscriptionRegistry subscriptions,
       DeliveryLedger ledger,
       StorySizes stories,
-      WebhookSender sender,
-      List<Duration> retryDelays,
+      DeliveryQueue queue,
       Clock clock) {
-    this(
-        subscriptions,
-        ledger,
-        stories,
-        sender,
-        retryDelays,
-        clock,
-        s -> {},
-        EndpointRateLimiter.unlimited());
-  }
-
-  /**
-   * @param endpointGone called when an endpoint answers 410 Gone, which the specification reads as
-   *     "stop sending": the subscription is disabled there
-   */
-  public AlertDispatcher(
-      SubscriptionRegistry subscriptions,
-      DeliveryLedger ledger,
-      StorySizes stories,
-      WebhookSender sender,
-      List<Duration> retryDelays,
-      Clock clock,
-      java.util.function.Consumer<WebhookSubscription> endpointGone,
-      EndpointRateLimiter rateLimiter) {
     this.subscriptions = subscriptions;
     this.ledger = ledger;
     this.stories = stories;
-    this.sender = sender;
-    this.retryDelays = List.copyOf(retryDelays);
+    this.queue = queue;
     this.clock = clock;
-    this.endpointGone = endpointGone;
-    this.rateLimiter = rateLimiter;
   }
 
-  /** What happened to one planned alert. */
-  public record Outcome(
-      String alertId, String subscriptionId, String topicId, Status status, DeliveryResult last) {
-    /** Final state of an alert after this dispatch. */
+  /** What became of one alert the article calls for. */
+  public record Outcome(String alertId, String subscriptionId, String topicId, Status status) {
+    /** Whether the alert was handed to the queue. */
     public enum Status {
-      DELIVERED,
-      ALREADY_DELIVERED,
-      FAILED
+      QUEUED,
+      ALREADY_DELIVERED
     }
   }
 
+  /** Plans and queues the article's alerts; returns once the queue has them durably. */
   public List<Outcome> dispatch(FlaggedArticle article) {
     List<Outcome> outcomes = new ArrayList<>();
+    List<PendingDelivery> planned = new ArrayList<>();
+    Instant now = clock.instant();
     for (TopicFlag flag : article.getFlags()) {
       for (WebhookSubscription subscription :
           subscriptions.wanting(flag.getTopicId(), flag.getScore())) {
@@ -92,95 +58,37 @@ public class AlertDispatcher {
         if (ledger.isDelivered(alertId)) {
           outcomes.add(
               new Outcome(
-                  alertId,
-                  subscription.id(),
-                  flag.getTopicId(),
-                  Outcome.Status.ALREADY_DELIVERED,
-                  null));
+                  alertId, subscription.id(), flag.getTopicId(), Outcome.Status.ALREADY_DELIVERED));
           continue;
         }
-        outcomes.add(deliver(alertId, subscription, article, flag));
+        String payload =
+            AlertPayload.json(
+                alertId,
+                subscription.id(),
+                article,
+                flag,
+                stories.outlets(article.getClusterId()),
+                stories.copies(article.getClusterId()),
+                now);
+        planned.add(
+            PendingDelivery.first(
+                alertId,
+                subscription.id(),
+                subscription.tenantId(),
+                flag.getTopicId(),
+                article.getClusterId(),
+                article.getArticle().getArticleId(),
+                article.getArticle().getTitle(),
+                article.getArticle().getUrl(),
+                flag.getScore(),
+                payload,
+                now));
+        outcomes.add(
+            new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.QUEUED));
       }
     }
+    queue.enqueue(planned);
     return outcomes;
-  }
-
-  private Outcome deliver(
-      String alertId, WebhookSubscription subscription, FlaggedArticle article, TopicFlag flag) {
-    String payload =
-        AlertPayload.json(
-            alertId,
-            subscription.id(),
-            article,
-            flag,
-            stories.outlets(article.getClusterId()),
-            stories.copies(article.getClusterId()),
-            clock.instant());
-    DeliveryResult result = null;
-    for (int attempt = 0; attempt <= retryDelays.size(); attempt++) {
-      if (attempt > 0 && !sleep(retryDelays.get(attempt - 1))) {
-        break;
-      }
-      if (!sleep(rateLimiter.delayFor(subscription.webhookUrl()))) {
-        break;
-      }
-      result =
-          sender.send(
-              subscription.webhookUrl(), subscription.secretsAt(clock.instant()), alertId, payload);
-      LOG.infof(
-          "alert %s to subscription %s attempt %d: status %d%s in %d ms",
-          alertId,
-          subscription.id(),
-          attempt + 1,
-          result.status(),
-          result.error() == null ? "" : " (" + result.error() + ")",
-          result.latencyMillis());
-      if (result.succeeded()) {
-        ledger.recordDelivered(alert(alertId, subscription, article, flag, result));
-        return new Outcome(
-            alertId, subscription.id(), flag.getTopicId(), Outcome.Status.DELIVERED, result);
-      }
-      if (result.asksToSlowDown()) {
-        rateLimiter.slowDown(
-            subscription.webhookUrl(),
-            result.retryAfter() != null ? result.retryAfter() : SLOW_DOWN_PAUSE);
-      }
-      if (result.status() == 410) {
-        LOG.warnf(
-            "subscription %s of tenant %s: endpoint answered 410 Gone; disabling the subscription",
-            subscription.id(), subscription.tenantId());
-        endpointGone.accept(subscription);
-        break;
-      }
-      if (!result.retryable()) {
-        break;
-      }
-    }
-    return new Outcome(
-        alertId, subscription.id(), flag.getTopicId(), Outcome.Status.FAILED, result);
-  }
-
-  private Alert alert(
-      String alertId,
-      WebhookSubscription subscription,
-      FlaggedArticle article,
-      TopicFlag flag,
-      DeliveryResult result) {
-    Instant now = clock.instant();
-    return Alert.newBuilder()
-        .setAlertId(alertId)
-        .setSubscriptionId(subscription.id())
-        .setTenantId(subscription.tenantId())
-        .setClusterId(article.getClusterId())
-        .setTopicId(flag.getTopicId())
-        .setArticleId(article.getArticle().getArticleId())
-        .setTitle(article.getArticle().getTitle())
-        .setUrl(article.getArticle().getUrl())
-        .setScore(flag.getScore())
-        .setCreatedAt(now)
-        .setDeliveredAt(now)
-        .setHttpStatus(result.status())
-        .build();
   }
 
   /**
@@ -200,21 +108,5 @@ public class AlertDispatcher {
             + ":"
             + topicId;
     return "msg_" + Hashes.sha256HexPrefix(encoded.getBytes(StandardCharsets.UTF_8), 16);
-  }
-
-  /** How long an overloaded endpoint rests when it does not say ({@code Retry-After}). */
-  static final Duration SLOW_DOWN_PAUSE = Duration.ofSeconds(1);
-
-  private static boolean sleep(Duration delay) {
-    if (delay.isZero()) {
-      return true;
-    }
-    try {
-      Thread.sleep(delay.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -3,11 +3,13 @@ package io.newsmon.alerts.delivery;
 import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.alerts.security.WebhookUrlGuard;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
+import io.newsmon.alerts.subscription.SubscriptionStore;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.SplittableRandom;
 
 /** Wires the plain delivery classes into CDI. */
 @ApplicationScoped
@@ -42,22 +44,58 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
-  AlertDispatcher dispatcher(
+  KafkaEndpointHealth endpointHealth(AlertsConfig config) {
+    return new KafkaEndpointHealth(config.bootstrapServers());
+  }
+
+  void closeEndpointHealth(@Disposes KafkaEndpointHealth health) throws InterruptedException {
+    health.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  KafkaDeliveryQueue deliveryQueue(
       AlertsConfig config,
       SubscriptionRegistry registry,
       KafkaDeliveryLedger ledger,
-      KafkaStorySizes storySizes,
+      KafkaEndpointHealth health,
       WebhookUrlGuard guard,
-      io.newsmon.alerts.subscription.SubscriptionStore store) {
+      SubscriptionStore store) {
     Clock clock = Clock.systemUTC();
-    return new AlertDispatcher(
-        registry,
-        ledger,
-        storySizes,
-        new WebhookSender(config.delivery().timeout(), clock, guard),
-        config.delivery().retryDelays(),
-        clock,
-        store::disable,
-        new EndpointRateLimiter(config.delivery().ratePerEndpoint(), System::nanoTime));
+    AlertsConfig.Delivery delivery = config.delivery();
+    DeliveryWorker worker =
+        new DeliveryWorker(
+            registry::get,
+            ledger,
+            new WebhookSender(delivery.timeout(), clock, guard),
+            new EndpointRateLimiter(delivery.ratePerEndpoint(), System::nanoTime),
+            health,
+            new RetrySchedule(delivery.retrySchedule(), delivery.retryJitter()),
+            delivery.disableAfter(),
+            clock,
+            new SplittableRandom());
+    return new KafkaDeliveryQueue(
+            config.bootstrapServers(),
+            worker,
+            ledger,
+            store::disable,
+            () -> store.isLoaded() && ledger.isLoaded() && health.isLoaded(),
+            clock,
+            delivery.maxInFlight())
+        .start();
+  }
+
+  void closeDeliveryQueue(@Disposes KafkaDeliveryQueue queue) throws InterruptedException {
+    queue.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  AlertDispatcher dispatcher(
+      SubscriptionRegistry registry,
+      KafkaDeliveryLedger ledger,
+      KafkaStorySizes storySizes,
+      KafkaDeliveryQueue queue) {
+    return new AlertDispatcher(registry, ledger, storySizes, queue, Clock.systemUTC());
   }
 }

@@ -1,16 +1,21 @@
 /**
- * From flagged articles to signed webhook deliveries.
+ * From flagged articles to signed webhook deliveries, retried durably.
  *
- * <p>{@link io.newsmon.alerts.delivery.AlertDispatcher} is the plain domain class behind the
- * {@code @Incoming} listener: for each flag of an article it finds the subscriptions that want it,
- * derives a deterministic alert id from (subscription, story cluster, topic), skips ids the {@link
- * io.newsmon.alerts.delivery.DeliveryLedger} has already delivered, and hands the rest to {@link
- * io.newsmon.alerts.delivery.WebhookSender}, which signs per Standard Webhooks v1 with the
- * specification's reference library. The deterministic id is also the {@code webhook-id}, so a
- * subscriber can drop any repeat the service itself could not prevent (a crash between a delivery
- * and its ledger write).
+ * <p>Three plain classes carry the logic, each testable without Kafka or Quarkus: {@link
+ * io.newsmon.alerts.delivery.AlertDispatcher} plans, for each flag of an article, one delivery per
+ * subscription that wants it, with a deterministic alert id from (subscription, story cluster,
+ * topic) that is also the {@code webhook-id}, and skips ids the {@link
+ * io.newsmon.alerts.delivery.DeliveryLedger} has delivered; {@link
+ * io.newsmon.alerts.delivery.DeliveryWorker} makes one attempt of a due delivery and returns a
+ * {@link io.newsmon.alerts.delivery.DeliveryStep} (delivered, retry at a time from the {@link
+ * io.newsmon.alerts.delivery.RetrySchedule}, postponed, given up with a reason); {@link
+ * io.newsmon.alerts.delivery.WebhookSender} signs per Standard Webhooks v1 with the specification's
+ * reference library.
  *
- * <p>This is the walking-skeleton delivery: a few quick in-process retries. Durable retries on the
- * specification's schedule, the dead-letter topic for alerts, rate limits and digests are issue 6.
+ * <p>{@link io.newsmon.alerts.delivery.KafkaDeliveryQueue} is the durable part: pending deliveries
+ * live in a compacted topic whose partitions the instances share through a consumer group; an
+ * instance rebuilds the schedule of the partitions it gets and writes every step back (delivery
+ * log, ledger, dead-letter topic, operational events), so nothing is lost across restarts and
+ * rebalances, and nothing is dropped without a trace.
  */
 package io.newsmon.alerts.delivery;

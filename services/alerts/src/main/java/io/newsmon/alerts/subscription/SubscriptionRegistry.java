@@ -21,6 +21,11 @@ public class SubscriptionRegistry {
     byId.remove(id);
   }
 
+  /** The subscription with this id, whoever its tenant: for delivery, never for a response. */
+  public Optional<WebhookSubscription> get(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
   /** The subscription if it exists and belongs to {@code tenantId}. */
   public Optional<WebhookSubscription> find(String tenantId, String id) {
     return Optional.ofNullable(byId.get(id)).filter(s -> s.tenantId().equals(tenantId));

@@ -61,6 +61,19 @@ public class SubscriptionStore {
     return table != null && table.isCaughtUp();
   }
 
+  /** Waits until every subscription that existed at start-up is known. */
+  public boolean awaitLoaded(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (table == null) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10); // the start-up observer has not run yet
+    }
+    return table.awaitCaughtUp(
+        java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+  }
+
   /** Creates a subscription with a fresh signing secret; the secret is returned only here. */
   public WebhookSubscription create(
       String tenantId, Set<String> topicIds, URI webhookUrl, double minScore) {
@@ -104,9 +117,14 @@ public class SubscriptionStore {
                     : save(s.with(s.topicIds(), s.webhookUrl(), s.minScore(), status, now())));
   }
 
-  /** Disables a subscription whose endpoint said it is gone (410); its tenant can resume it. */
-  public void disable(WebhookSubscription subscription) {
-    setStatus(subscription.tenantId(), subscription.id(), WebhookSubscription.Status.DISABLED);
+  /**
+   * Disables a subscription whose endpoint said it is gone (410) or kept failing; its tenant can
+   * resume it.
+   */
+  public void disable(String id) {
+    registry
+        .get(id)
+        .ifPresent(s -> setStatus(s.tenantId(), s.id(), WebhookSubscription.Status.DISABLED));
   }
 
   /**

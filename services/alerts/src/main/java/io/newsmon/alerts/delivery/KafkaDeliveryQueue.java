@@ -1,0 +1,534 @@
+package io.newsmon.alerts.delivery;
+
+import io.newsmon.avro.Alert;
+import io.newsmon.avro.Delivery;
+import io.newsmon.avro.DeliveryAttempt;
+import io.newsmon.avro.OpsEvent;
+import io.newsmon.common.TopicCatalog;
+import io.newsmon.common.TopicSpec;
+import io.newsmon.schema.AvroSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.jboss.logging.Logger;
+
+/**
+ * The durable retry queue: pending deliveries live in the compacted {@code alerts.deliveries},
+ * partitioned by subscription, and each partition is worked by one instance of the service (a
+ * consumer group). On assignment an instance reads its partitions from the beginning, rebuilds
+ * their schedule, and only then starts attempts; on revocation it forgets them. So retries survive
+ * restarts and move with rebalances, and several instances share the work.
+ *
+ * <p>Each attempt runs on a virtual thread (a slow endpoint holds only its own thread, bounded by
+ * {@code maxInFlight}); its outcome is written back before the next is scheduled: the updated
+ * delivery for a retry, the delivery log ({@code alerts.attempts}), the ledger ({@code
+ * alerts.sent}) and a tombstone on success, the dead-letter topic and an operational event when it
+ * is given up.
+ *
+ * <p>What can repeat: an attempt in flight while its partition moves to another instance, or a
+ * crash between a 2xx and the ledger write, can deliver an alert a second time, always with the
+ * same {@code webhook-id} so the receiver can drop it (docs/alerts.md).
+ */
+public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(KafkaDeliveryQueue.class);
+
+  /** When writing an attempt's outcome fails, the delivery is tried again after this. */
+  static final Duration WRITE_FAILURE_RETRY = Duration.ofSeconds(30);
+
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+  private final TopicSpec topic = TopicCatalog.ALERTS_DELIVERIES;
+  private final DeliveryWorker worker;
+  private final DeliveryLedger ledger;
+  private final Consumer<String> disableSubscription;
+  private final BooleanSupplier ready;
+  private final Clock clock;
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final AvroSerde<Delivery> deliveries = AvroSerde.of(Delivery.class);
+  private final AvroSerde<DeliveryAttempt> attempts = AvroSerde.of(DeliveryAttempt.class);
+  private final AvroSerde<OpsEvent> events = AvroSerde.of(OpsEvent.class);
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("delivery-timer").factory());
+  private final ExecutorService attemptThreads =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
+  private final Semaphore inFlight;
+  private final Map<String, Tracked> pending = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, Long> loadingUntil = new ConcurrentHashMap<>();
+  private final Thread poller;
+  private volatile boolean running = true;
+  private volatile int partitions;
+
+  /** One pending delivery this instance owns. */
+  private static final class Tracked {
+    final int partition;
+    volatile PendingDelivery delivery;
+    volatile ScheduledFuture<?> due;
+    volatile boolean inFlight;
+
+    Tracked(int partition, PendingDelivery delivery) {
+      this.partition = partition;
+      this.delivery = delivery;
+    }
+  }
+
+  /**
+   * @param disableSubscription disables a subscription by id (410 Gone, or failing too long)
+   * @param ready whether subscriptions, ledger and endpoint health are loaded: no attempt is made
+   *     before, so a delivery is never dropped for a subscription not yet read
+   * @param maxInFlight most attempts under way at once on this instance
+   */
+  public KafkaDeliveryQueue(
+      String bootstrapServers,
+      DeliveryWorker worker,
+      DeliveryLedger ledger,
+      Consumer<String> disableSubscription,
+      BooleanSupplier ready,
+      Clock clock,
+      int maxInFlight) {
+    this.worker = worker;
+    this.ledger = ledger;
+    this.disableSubscription = disableSubscription;
+    this.ready = ready;
+    this.clock = clock;
+    this.inFlight = new Semaphore(maxInFlight);
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                1,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "newsmon-alerts-deliveries-producer"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "newsmon-alerts-deliveries",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-deliveries"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    this.poller = Thread.ofPlatform().daemon().name("delivery-queue").unstarted(this::run);
+  }
+
+  public KafkaDeliveryQueue start() {
+    poller.start();
+    return this;
+  }
+
+  /** Deliveries this instance owns and has not finished. */
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  @Override
+  public void enqueue(List<PendingDelivery> planned) {
+    List<Future<RecordMetadata>> writes = new ArrayList<>(planned.size());
+    for (PendingDelivery delivery : planned) {
+      writes.add(producer.send(record(delivery)));
+    }
+    for (Future<RecordMetadata> write : writes) {
+      await(write);
+    }
+  }
+
+  // ---- the poller thread: ownership and the schedule it rebuilds --------------------------------
+
+  private void run() {
+    try {
+      while (running && !ready.getAsBoolean()) {
+        Thread.sleep(100);
+      }
+      consumer.subscribe(List.of(topic.name()), new Ownership());
+      while (running) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try {
+          consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        } catch (RecordDeserializationException e) {
+          LOG.errorf("skipping unreadable record %s@%d", e.topicPartition(), e.offset());
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+          continue;
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+          apply(record);
+        }
+        finishLoading();
+      }
+    } catch (WakeupException | InterruptedException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("the delivery queue stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private final class Ownership implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      consumer.seekToBeginning(assigned);
+      consumer
+          .endOffsets(assigned)
+          .forEach(
+              (partition, end) -> {
+                if (end > 0) {
+                  loadingUntil.put(partition, end);
+                }
+              });
+      LOG.infof("delivery queue: working partitions %s", assigned);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      forget(revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+      forget(lost);
+    }
+  }
+
+  private void forget(Collection<TopicPartition> partitions) {
+    for (TopicPartition partition : partitions) {
+      loadingUntil.remove(partition);
+      pending
+          .entrySet()
+          .removeIf(
+              e -> {
+                if (e.getValue().partition != partition.partition()) {
+                  return false;
+                }
+                cancel(e.getValue());
+                return true;
+              });
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    String alertId = record.key();
+    if (alertId == null) {
+      return;
+    }
+    if (record.value() == null) {
+      Tracked gone = pending.remove(alertId);
+      if (gone != null) {
+        cancel(gone);
+      }
+      return;
+    }
+    PendingDelivery delivery;
+    try {
+      delivery =
+          DeliveryWire.fromWire(
+              deliveries.deserializer().deserialize(topic.name(), record.value()));
+    } catch (RuntimeException e) {
+      LOG.errorf("skipping unreadable delivery %s: %s", alertId, e.getMessage());
+      return;
+    }
+    Tracked known = pending.get(alertId);
+    if (known != null && delivery.attempts() <= known.delivery.attempts()) {
+      return; // our own write read back, or an older state
+    }
+    Tracked tracked = new Tracked(record.partition(), delivery);
+    if (known != null) {
+      cancel(known);
+    }
+    pending.put(alertId, tracked);
+    if (!loadingUntil.containsKey(new TopicPartition(record.topic(), record.partition()))) {
+      schedule(tracked);
+    }
+  }
+
+  /** Partitions read up to where they ended at assignment: their deliveries can start. */
+  private void finishLoading() {
+    for (Map.Entry<TopicPartition, Long> loading : List.copyOf(loadingUntil.entrySet())) {
+      if (consumer.position(loading.getKey()) >= loading.getValue()) {
+        loadingUntil.remove(loading.getKey());
+        int partition = loading.getKey().partition();
+        int count = 0;
+        for (Tracked tracked : pending.values()) {
+          if (tracked.partition == partition && tracked.due == null && !tracked.inFlight) {
+            schedule(tracked);
+            count++;
+          }
+        }
+        LOG.infof(
+            "delivery queue: partition %s loaded, %d deliveries pending", loading.getKey(), count);
+      }
+    }
+  }
+
+  // ---- attempts --------------------------------------------------------------------------------
+
+  private void schedule(Tracked tracked) {
+    long delay =
+        Math.max(0, Duration.between(clock.instant(), tracked.delivery.nextAttemptAt()).toMillis());
+    tracked.due = timer.schedule(() -> launch(tracked), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private static void cancel(Tracked tracked) {
+    ScheduledFuture<?> due = tracked.due;
+    if (due != null) {
+      due.cancel(false);
+    }
+  }
+
+  private void launch(Tracked tracked) {
+    if (!running || pending.get(tracked.delivery.alertId()) != tracked) {
+      return; // finished, replaced, or its partition moved away
+    }
+    tracked.inFlight = true;
+    attemptThreads.execute(() -> attempt(tracked));
+  }
+
+  private void attempt(Tracked tracked) {
+    PendingDelivery delivery = tracked.delivery;
+    try {
+      inFlight.acquire();
+      try {
+        carryOut(tracked, worker.attempt(delivery));
+      } finally {
+        inFlight.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          e,
+          "delivery %s: cannot record its outcome; trying again in %s",
+          delivery.alertId(),
+          WRITE_FAILURE_RETRY);
+      if (running && pending.get(delivery.alertId()) == tracked) {
+        tracked.delivery = delivery.postponed(clock.instant().plus(WRITE_FAILURE_RETRY));
+        tracked.inFlight = false;
+        schedule(tracked);
+      }
+    }
+  }
+
+  private void carryOut(Tracked tracked, DeliveryStep step) {
+    PendingDelivery d = step.delivery();
+    switch (step) {
+      case DeliveryStep.Delivered delivered -> {
+        logAttempt(d, delivered.result(), "delivered");
+        ledger.recordDelivered(alert(d, delivered));
+        finish(tracked, d);
+      }
+      case DeliveryStep.AlreadyDelivered already -> finish(tracked, d);
+      case DeliveryStep.Dropped dropped -> {
+        LOG.infof(
+            "delivery %s dropped: subscription %s was deleted", d.alertId(), d.subscriptionId());
+        finish(tracked, d);
+      }
+      case DeliveryStep.Retry retry -> {
+        logAttempt(d, retry.result(), "retrying");
+        await(producer.send(record(d)));
+        again(tracked, d);
+      }
+      case DeliveryStep.Postponed postponed -> {
+        await(producer.send(record(d)));
+        again(tracked, d);
+      }
+      case DeliveryStep.GiveUp giveUp -> {
+        if (giveUp.result() != null) {
+          logAttempt(
+              d, giveUp.result(), giveUp.result().status() == 410 ? "gone" : "dead-lettered");
+        }
+        await(
+            producer.send(
+                new ProducerRecord<>(
+                    TopicCatalog.ALERTS_DEAD_LETTER.name(),
+                    d.alertId(),
+                    deliveries
+                        .serializer()
+                        .serialize(
+                            TopicCatalog.ALERTS_DEAD_LETTER.name(),
+                            DeliveryWire.toWire(d, giveUp.reason())))));
+        LOG.warnf(
+            "delivery %s to subscription %s given up: %s",
+            d.alertId(), d.subscriptionId(), giveUp.reason());
+        event(
+            "alert.dead-lettered",
+            d,
+            "alert "
+                + d.alertId()
+                + " given up after "
+                + d.attempts()
+                + " attempts: "
+                + giveUp.reason());
+        if (giveUp.disableSubscription()) {
+          disableSubscription.accept(d.subscriptionId());
+          event(
+              "subscription.disabled",
+              d,
+              "subscription " + d.subscriptionId() + " disabled: " + giveUp.reason());
+        }
+        finish(tracked, d);
+      }
+    }
+  }
+
+  /** Done with a delivery: its tombstone, so no instance works on it again. */
+  private void finish(Tracked tracked, PendingDelivery d) {
+    await(
+        producer.send(
+            new ProducerRecord<>(
+                topic.name(), partitionOf(d.subscriptionId()), d.alertId(), null)));
+    pending.remove(d.alertId(), tracked);
+  }
+
+  private void again(Tracked tracked, PendingDelivery d) {
+    tracked.delivery = d;
+    tracked.inFlight = false;
+    if (running && pending.get(d.alertId()) == tracked) {
+      schedule(tracked);
+    }
+  }
+
+  private static Alert alert(PendingDelivery d, DeliveryStep.Delivered delivered) {
+    return Alert.newBuilder()
+        .setAlertId(d.alertId())
+        .setSubscriptionId(d.subscriptionId())
+        .setTenantId(d.tenantId())
+        .setClusterId(d.clusterId())
+        .setTopicId(d.topicId())
+        .setArticleId(d.articleId())
+        .setTitle(d.title())
+        .setUrl(d.url())
+        .setScore(d.score())
+        .setCreatedAt(d.createdAt())
+        .setDeliveredAt(delivered.at())
+        .setHttpStatus(delivered.result().status())
+        .build();
+  }
+
+  private void logAttempt(PendingDelivery d, DeliveryResult result, String outcome) {
+    DeliveryAttempt attempt =
+        DeliveryAttempt.newBuilder()
+            .setAlertId(d.alertId())
+            .setSubscriptionId(d.subscriptionId())
+            .setTenantId(d.tenantId())
+            .setAttempt(d.attempts())
+            .setAt(clock.instant())
+            .setStatus(result.status() == 0 ? null : result.status())
+            .setLatencyMillis(result.latencyMillis())
+            .setError(result.error())
+            .setOutcome(outcome)
+            .build();
+    String name = TopicCatalog.ALERTS_ATTEMPTS.name();
+    producer.send(
+        new ProducerRecord<>(
+            name, d.subscriptionId(), attempts.serializer().serialize(name, attempt)),
+        (metadata, e) -> {
+          if (e != null) {
+            LOG.warnf("cannot log attempt of %s: %s", d.alertId(), e.getMessage());
+          }
+        });
+  }
+
+  private void event(String kind, PendingDelivery d, String message) {
+    OpsEvent event =
+        OpsEvent.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setKind(kind)
+            .setAt(clock.instant())
+            .setTenantId(d.tenantId())
+            .setSubscriptionId(d.subscriptionId())
+            .setAlertId(d.alertId())
+            .setMessage(message)
+            .build();
+    String name = TopicCatalog.OPS_EVENTS.name();
+    producer.send(
+        new ProducerRecord<>(name, event.getEventId(), events.serializer().serialize(name, event)),
+        (metadata, e) -> {
+          if (e != null) {
+            LOG.errorf("cannot emit operational event %s (%s): %s", kind, message, e.getMessage());
+          }
+        });
+  }
+
+  private ProducerRecord<String, byte[]> record(PendingDelivery d) {
+    return new ProducerRecord<>(
+        topic.name(),
+        partitionOf(d.subscriptionId()),
+        d.alertId(),
+        deliveries.serializer().serialize(topic.name(), DeliveryWire.toWire(d, null)));
+  }
+
+  /** A subscription's deliveries share a partition, so one instance paces its endpoint. */
+  private int partitionOf(String subscriptionId) {
+    if (partitions == 0) {
+      partitions = producer.partitionsFor(topic.name()).size();
+    }
+    return Utils.toPositive(Utils.murmur2(subscriptionId.getBytes(StandardCharsets.UTF_8)))
+        % partitions;
+  }
+
+  private static void await(Future<RecordMetadata> write) {
+    try {
+      write.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing a delivery", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot write a delivery: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    poller.join(10_000);
+    timer.shutdownNow();
+    attemptThreads.shutdown();
+    attemptThreads.awaitTermination(5, TimeUnit.SECONDS);
+    producer.close(Duration.ofSeconds(5));
+  }
+}

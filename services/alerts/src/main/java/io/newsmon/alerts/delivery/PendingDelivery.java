@@ -1,0 +1,126 @@
+package io.newsmon.alerts.delivery;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A webhook delivery that has not succeeded yet, and where its retries stand.
+ *
+ * @param alertId the deterministic alert id, also the {@code webhook-id}
+ * @param url the article's URL, or null
+ * @param score the topic flag's score
+ * @param payload the JSON body, built once so every attempt (and every replay) sends the same
+ * @param attempts attempts made so far
+ * @param nextAttemptAt when the next attempt is due
+ * @param firstFailureAt when the first attempt failed, null before any failure
+ * @param lastStatus the last attempt's HTTP status, null before any attempt or without a response
+ * @param lastError the last attempt's error without a response (timeout, refused), or null
+ */
+public record PendingDelivery(
+    String alertId,
+    String subscriptionId,
+    String tenantId,
+    String topicId,
+    String clusterId,
+    String articleId,
+    String title,
+    String url,
+    double score,
+    String payload,
+    Instant createdAt,
+    int attempts,
+    Instant nextAttemptAt,
+    Instant firstFailureAt,
+    Integer lastStatus,
+    String lastError) {
+
+  public PendingDelivery {
+    Objects.requireNonNull(alertId, "alertId");
+    Objects.requireNonNull(subscriptionId, "subscriptionId");
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(topicId, "topicId");
+    Objects.requireNonNull(clusterId, "clusterId");
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts cannot be negative");
+    }
+  }
+
+  /** A new delivery, due at once. */
+  public static PendingDelivery first(
+      String alertId,
+      String subscriptionId,
+      String tenantId,
+      String topicId,
+      String clusterId,
+      String articleId,
+      String title,
+      String url,
+      double score,
+      String payload,
+      Instant now) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        now,
+        0,
+        now,
+        null,
+        null,
+        null);
+  }
+
+  /** This delivery after one more failed attempt, {@code result}, due again at {@code next}. */
+  public PendingDelivery failed(DeliveryResult result, Instant at, Instant next) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        createdAt,
+        attempts + 1,
+        next,
+        firstFailureAt == null ? at : firstFailureAt,
+        result.status() == 0 ? null : result.status(),
+        result.error());
+  }
+
+  /** This delivery due again at {@code next} without an attempt (paused, rate-limited). */
+  public PendingDelivery postponed(Instant next) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        createdAt,
+        attempts,
+        next,
+        firstFailureAt,
+        lastStatus,
+        lastError);
+  }
+}

@@ -1,0 +1,275 @@
+package io.newsmon.alerts.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.newsmon.alerts.subscription.SubscriptionRegistry;
+import io.newsmon.alerts.subscription.WebhookSubscription;
+import io.newsmon.avro.Delivery;
+import io.newsmon.avro.DeliveryAttempt;
+import io.newsmon.avro.OpsEvent;
+import io.newsmon.common.TopicCatalog;
+import io.newsmon.kafka.LocalKafka;
+import io.newsmon.schema.AvroSerde;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The durable retry queue against a real broker and a real HTTP receiver: retries survive a restart
+ * of the service in the middle of a retry sequence, exhausted deliveries reach the dead-letter
+ * topic with an operational event, and every attempt is in the delivery log.
+ */
+class KafkaDeliveryQueueIT {
+
+  private static LocalKafka kafka;
+
+  private final SubscriptionRegistry registry = new SubscriptionRegistry();
+  private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+  private final DeliveryLedger ledger =
+      new DeliveryLedger() {
+        @Override
+        public boolean isDelivered(String alertId) {
+          return delivered.contains(alertId);
+        }
+
+        @Override
+        public void recordDelivered(io.newsmon.avro.Alert alert) {
+          delivered.add(alert.getAlertId());
+        }
+      };
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger calls = new AtomicInteger();
+  private volatile IntUnaryOperator statusForCall = n -> 204;
+  private final List<String> disabled = new CopyOnWriteArrayList<>();
+  private HttpServer receiver;
+  private final List<KafkaDeliveryQueue> queues = new ArrayList<>();
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = LocalKafka.start(Files.createTempDirectory("delivery-queue-it"));
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    kafka.close();
+  }
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          int status = statusForCall.applyAsInt(calls.incrementAndGet());
+          exchange.getRequestBody().readAllBytes();
+          if (status < 300) {
+            received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (KafkaDeliveryQueue queue : queues) {
+      queue.close();
+    }
+    receiver.stop(0);
+  }
+
+  @Test
+  void retriesSurviveARestartInTheMiddleOfTheSequence() throws Exception {
+    String subscription = subscribe("s-restart");
+    statusForCall = n -> n <= 2 ? 503 : 204;
+    // The second attempt comes 3 s after the first: long enough to stop the service in between.
+    RetrySchedule schedule =
+        new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(3), Duration.ofMillis(300)), 0);
+    KafkaDeliveryQueue first = queue(schedule);
+    first.enqueue(List.of(delivery("msg_restart", subscription)));
+    await().atMost(Duration.ofSeconds(60)).until(() -> calls.get() >= 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> attemptsLogged("s-restart") >= 1);
+    first.close();
+    queues.remove(first);
+    int callsBeforeRestart = calls.get();
+
+    queue(schedule); // the restarted service: same consumer group, reads the queue back
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 1);
+    assertThat(callsBeforeRestart).as("stopped in the middle of the sequence").isEqualTo(1);
+    assertThat(received).containsExactly("msg_restart");
+    assertThat(calls.get()).as("503, 503 after the restart, then 204").isEqualTo(3);
+    assertThat(delivered).containsExactly("msg_restart");
+    await().atMost(Duration.ofSeconds(10)).until(() -> attemptsLogged("s-restart") >= 3);
+    assertThat(read(TopicCatalog.ALERTS_ATTEMPTS.name(), DeliveryAttempt.class))
+        .filteredOn(a -> a.getSubscriptionId().equals("s-restart"))
+        .extracting(DeliveryAttempt::getOutcome)
+        .containsExactly("retrying", "retrying", "delivered");
+  }
+
+  @Test
+  void exhaustedDeliveriesGoToTheDeadLetterTopicWithAnOperationalEvent() throws Exception {
+    String subscription = subscribe("s-dead");
+    statusForCall = n -> 500;
+    KafkaDeliveryQueue queue =
+        queue(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(200)), 0));
+
+    queue.enqueue(List.of(delivery("msg_dead", subscription)));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                read(TopicCatalog.ALERTS_DEAD_LETTER.name(), Delivery.class).stream()
+                    .anyMatch(d -> d.getAlertId().equals("msg_dead")));
+    Delivery dead =
+        read(TopicCatalog.ALERTS_DEAD_LETTER.name(), Delivery.class).stream()
+            .filter(d -> d.getAlertId().equals("msg_dead"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(dead.getAttempts()).isEqualTo(2);
+    assertThat(dead.getLastStatus()).isEqualTo(500);
+    assertThat(dead.getReason()).isEqualTo("no success after 2 attempts");
+    assertThat(dead.getPayload()).isEqualTo("{\"hello\":true}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                read(TopicCatalog.OPS_EVENTS.name(), OpsEvent.class).stream()
+                    .anyMatch(
+                        e ->
+                            e.getKind().equals("alert.dead-lettered")
+                                && "msg_dead".equals(e.getAlertId())));
+    assertThat(received).isEmpty();
+    await().atMost(Duration.ofSeconds(30)).until(() -> queue.pendingCount() == 0);
+  }
+
+  @Test
+  void goneDisablesTheSubscriptionAndTellsItsOwner() throws Exception {
+    String subscription = subscribe("s-gone");
+    statusForCall = n -> 410;
+    KafkaDeliveryQueue queue = queue(RetrySchedule.STANDARD_WEBHOOKS);
+
+    queue.enqueue(List.of(delivery("msg_gone", subscription)));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> disabled.contains("s-gone"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                read(TopicCatalog.OPS_EVENTS.name(), OpsEvent.class).stream()
+                    .anyMatch(
+                        e ->
+                            e.getKind().equals("subscription.disabled")
+                                && "s-gone".equals(e.getSubscriptionId())));
+    assertThat(calls.get()).as("410 is not retried").isEqualTo(1);
+  }
+
+  private String subscribe(String id) {
+    registry.put(
+        new WebhookSubscription(
+            id,
+            "t1",
+            Set.of("border-tensions"),
+            URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            0,
+            WebhookSubscription.Status.ACTIVE,
+            Instant.EPOCH,
+            Instant.EPOCH));
+    return id;
+  }
+
+  private static PendingDelivery delivery(String alertId, String subscriptionId) {
+    return PendingDelivery.first(
+        alertId,
+        subscriptionId,
+        "t1",
+        "border-tensions",
+        "c-" + alertId,
+        "a-" + alertId,
+        "Title",
+        null,
+        0.9,
+        "{\"hello\":true}",
+        Instant.now());
+  }
+
+  private KafkaDeliveryQueue queue(RetrySchedule schedule) {
+    Clock clock = Clock.systemUTC();
+    DeliveryWorker worker =
+        new DeliveryWorker(
+            registry::get,
+            ledger,
+            new WebhookSender(
+                Duration.ofSeconds(5),
+                clock,
+                io.newsmon.alerts.security.WebhookUrlGuard.of(List.of("127.0.0.1"))),
+            EndpointRateLimiter.unlimited(),
+            EndpointHealthBook.inMemory(),
+            schedule,
+            Duration.ofDays(5),
+            clock,
+            new SplittableRandom(1));
+    KafkaDeliveryQueue queue =
+        new KafkaDeliveryQueue(
+                kafka.bootstrapServers(), worker, ledger, disabled::add, () -> true, clock, 16)
+            .start();
+    queues.add(queue);
+    return queue;
+  }
+
+  private long attemptsLogged(String subscriptionId) {
+    return read(TopicCatalog.ALERTS_ATTEMPTS.name(), DeliveryAttempt.class).stream()
+        .filter(a -> a.getSubscriptionId().equals(subscriptionId))
+        .count();
+  }
+
+  /** Everything in a topic right now, in partition order. */
+  private static <T extends org.apache.avro.specific.SpecificRecord> List<T> read(
+      String topic, Class<T> type) {
+    AvroSerde<T> serde = AvroSerde.of(type);
+    try (KafkaConsumer<String, T> consumer =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            new StringDeserializer(),
+            serde.deserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<T> values = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+      }
+      return values;
+    }
+  }
+}
