@@ -42,6 +42,8 @@ class AlertServiceIT {
   record Call(Map<String, List<String>> headers, String body) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Call> flakyCalls = new CopyOnWriteArrayList<>();
+  private volatile int flakyStatus = 503;
   private HttpServer receiver;
 
   @BeforeEach
@@ -55,6 +57,18 @@ class AlertServiceIT {
                   exchange.getRequestHeaders(),
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
           exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.createContext(
+        "/flaky",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          int status = flakyStatus;
+          if (status < 300) {
+            flakyCalls.add(new Call(exchange.getRequestHeaders(), body));
+          }
+          exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
     receiver.start();
@@ -195,6 +209,84 @@ class AlertServiceIT {
                     .then()
                     .statusCode(200)
                     .body("status", equalTo("UP")));
+  }
+
+  @Test
+  void failedDeliveriesAreLoggedDeadLetteredAndReplayedWithTheirWebhookId() throws Exception {
+    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/flaky";
+    Map<String, String> created =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(Map.of("topicIds", List.of("cyber-attacks"), "webhookUrl", hook))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getMap("");
+    String id = created.get("id");
+    java.time.Instant start = java.time.Instant.now().minusSeconds(60);
+
+    publish(Fixtures.flagged("hack-1", "hack-1", "cyber-attacks"));
+
+    // The test schedule makes three attempts (0 s, 200 ms, 200 ms); all answered 503.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(LocalKafkaResource.API_KEY)
+                    .queryParam("from", start.toString())
+                    .get("/api/v1/subscriptions/" + id + "/attempts")
+                    .then()
+                    .statusCode(200)
+                    .body("attempts", hasSize(3))
+                    .body("attempts[0].outcome", equalTo("dead-lettered"))
+                    .body("attempts[0].status", equalTo(503))
+                    .body("attempts[2].attempt", equalTo(1)));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.OTHER_TENANT_KEY)
+        .get("/api/v1/subscriptions/" + id + "/attempts")
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
+        .body(Map.of("from", "yesterday"))
+        .post("/api/v1/subscriptions/" + id + "/replay")
+        .then()
+        .statusCode(400);
+
+    flakyStatus = 204;
+    String alertId =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "from", start.toString(),
+                    "to", java.time.Instant.now().plusSeconds(60).toString(),
+                    "include", List.of("failed")))
+            .post("/api/v1/subscriptions/" + id + "/replay")
+            .then()
+            .statusCode(202)
+            .body("replayed", equalTo(1))
+            .extract()
+            .path("alertIds[0]");
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> flakyCalls.size() >= 1);
+    Call call = flakyCalls.get(0);
+    HttpHeaders headers = HttpHeaders.of(call.headers(), (a, b) -> true);
+    new Webhook(created.get("signingSecret")).verify(call.body(), headers);
+    assertThat(headers.firstValue("webhook-id")).contains(alertId);
+    assertThat(new ObjectMapper().readTree(call.body()).at("/data/article/id").asText())
+        .isEqualTo("hack-1");
   }
 
   private static void publish(FlaggedArticle article) throws Exception {

@@ -181,6 +181,16 @@ public final class TopicCatalog {
           "Deliveries given up (retries exhausted, endpoint gone or disabled), with the reason;"
               + " replayable.");
 
+  public static final TopicSpec ALERTS_DELIVERED =
+      new TopicSpec(
+          "alerts.delivered",
+          3,
+          false,
+          MONTH,
+          "Delivery",
+          "Deliveries made, with their payload, partitioned by subscription: the source of"
+              + " replays.");
+
   public static final TopicSpec ALERTS_ENDPOINT_HEALTH =
       new TopicSpec(
           "alerts.endpoint-health",
@@ -216,6 +226,7 @@ public final class TopicCatalog {
           ALERTS_DELIVERIES,
           ALERTS_ATTEMPTS,
           ALERTS_DEAD_LETTER,
+          ALERTS_DELIVERED,
           ALERTS_ENDPOINT_HEALTH,
           OPS_EVENTS);
 

@@ -91,6 +91,12 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
+  DeliveryHistory deliveryHistory(AlertsConfig config) {
+    return new DeliveryHistory(config.bootstrapServers());
+  }
+
+  @Produces
+  @ApplicationScoped
   AlertDispatcher dispatcher(
       SubscriptionRegistry registry,
       KafkaDeliveryLedger ledger,

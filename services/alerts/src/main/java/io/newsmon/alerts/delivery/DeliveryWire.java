@@ -26,6 +26,7 @@ final class DeliveryWire {
         .setLastStatus(d.lastStatus())
         .setLastError(d.lastError())
         .setReason(reason)
+        .setReplay(d.replay())
         .build();
   }
 
@@ -46,6 +47,7 @@ final class DeliveryWire {
         d.getNextAttemptAt(),
         d.getFirstFailureAt(),
         d.getLastStatus(),
-        d.getLastError());
+        d.getLastError(),
+        d.getReplay());
   }
 }

@@ -74,7 +74,7 @@ public final class DeliveryWorker {
 
   /** One attempt of {@code delivery}, which is due. Never throws for a failed delivery. */
   public DeliveryStep attempt(PendingDelivery delivery) {
-    if (ledger.isDelivered(delivery.alertId())) {
+    if (!delivery.replay() && ledger.isDelivered(delivery.alertId())) {
       return new DeliveryStep.AlreadyDelivered(delivery);
     }
     Optional<WebhookSubscription> found = subscriptions.apply(delivery.subscriptionId());

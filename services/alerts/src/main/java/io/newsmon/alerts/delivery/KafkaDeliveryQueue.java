@@ -7,7 +7,6 @@ import io.newsmon.avro.OpsEvent;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicSpec;
 import io.newsmon.schema.AvroSerde;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
 /**
@@ -92,7 +90,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   private final Map<TopicPartition, Long> loadingUntil = new ConcurrentHashMap<>();
   private final Thread poller;
   private volatile boolean running = true;
-  private volatile int partitions;
+  private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
 
   /** One pending delivery this instance owns. */
   private static final class Tracked {
@@ -357,6 +355,8 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     switch (step) {
       case DeliveryStep.Delivered delivered -> {
         logAttempt(d, delivered.result(), "delivered");
+        // Kept for replays first: once the ledger has it, no instance delivers it again.
+        await(producer.send(record(TopicCatalog.ALERTS_DELIVERED.name(), d, null)));
         ledger.recordDelivered(alert(d, delivered));
         finish(tracked, d);
       }
@@ -380,16 +380,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
           logAttempt(
               d, giveUp.result(), giveUp.result().status() == 410 ? "gone" : "dead-lettered");
         }
-        await(
-            producer.send(
-                new ProducerRecord<>(
-                    TopicCatalog.ALERTS_DEAD_LETTER.name(),
-                    d.alertId(),
-                    deliveries
-                        .serializer()
-                        .serialize(
-                            TopicCatalog.ALERTS_DEAD_LETTER.name(),
-                            DeliveryWire.toWire(d, giveUp.reason())))));
+        await(producer.send(record(TopicCatalog.ALERTS_DEAD_LETTER.name(), d, giveUp.reason())));
         LOG.warnf(
             "delivery %s to subscription %s given up: %s",
             d.alertId(), d.subscriptionId(), giveUp.reason());
@@ -419,7 +410,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     await(
         producer.send(
             new ProducerRecord<>(
-                topic.name(), partitionOf(d.subscriptionId()), d.alertId(), null)));
+                topic.name(), partitionOf(topic.name(), d.subscriptionId()), d.alertId(), null)));
     pending.remove(d.alertId(), tracked);
   }
 
@@ -494,20 +485,25 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   }
 
   private ProducerRecord<String, byte[]> record(PendingDelivery d) {
-    return new ProducerRecord<>(
-        topic.name(),
-        partitionOf(d.subscriptionId()),
-        d.alertId(),
-        deliveries.serializer().serialize(topic.name(), DeliveryWire.toWire(d, null)));
+    return record(topic.name(), d, null);
   }
 
-  /** A subscription's deliveries share a partition, so one instance paces its endpoint. */
-  private int partitionOf(String subscriptionId) {
-    if (partitions == 0) {
-      partitions = producer.partitionsFor(topic.name()).size();
-    }
-    return Utils.toPositive(Utils.murmur2(subscriptionId.getBytes(StandardCharsets.UTF_8)))
-        % partitions;
+  private ProducerRecord<String, byte[]> record(
+      String topicName, PendingDelivery d, String reason) {
+    return new ProducerRecord<>(
+        topicName,
+        partitionOf(topicName, d.subscriptionId()),
+        d.alertId(),
+        deliveries.serializer().serialize(topicName, DeliveryWire.toWire(d, reason)));
+  }
+
+  /**
+   * A subscription's deliveries share a partition in every delivery topic: one instance paces its
+   * endpoint, and its history is read from one partition.
+   */
+  private int partitionOf(String topicName, String subscriptionId) {
+    int count = partitionCounts.computeIfAbsent(topicName, t -> producer.partitionsFor(t).size());
+    return DeliveryHistory.partitionOf(subscriptionId, count);
   }
 
   private static void await(Future<RecordMetadata> write) {

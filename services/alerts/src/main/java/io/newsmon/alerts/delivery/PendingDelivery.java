@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param firstFailureAt when the first attempt failed, null before any failure
  * @param lastStatus the last attempt's HTTP status, null before any attempt or without a response
  * @param lastError the last attempt's error without a response (timeout, refused), or null
+ * @param replay whether its tenant asked for it again: sent even if the ledger has it delivered
  */
 public record PendingDelivery(
     String alertId,
@@ -32,7 +33,8 @@ public record PendingDelivery(
     Instant nextAttemptAt,
     Instant firstFailureAt,
     Integer lastStatus,
-    String lastError) {
+    String lastError,
+    boolean replay) {
 
   public PendingDelivery {
     Objects.requireNonNull(alertId, "alertId");
@@ -79,7 +81,8 @@ public record PendingDelivery(
         now,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   /** This delivery after one more failed attempt, {@code result}, due again at {@code next}. */
@@ -100,7 +103,8 @@ public record PendingDelivery(
         next,
         firstFailureAt == null ? at : firstFailureAt,
         result.status() == 0 ? null : result.status(),
-        result.error());
+        result.error(),
+        replay);
   }
 
   /** This delivery due again at {@code next} without an attempt (paused, rate-limited). */
@@ -121,6 +125,32 @@ public record PendingDelivery(
         next,
         firstFailureAt,
         lastStatus,
-        lastError);
+        lastError,
+        replay);
+  }
+
+  /**
+   * A replay of this delivery, asked for by its tenant: the same alert id, {@code webhook-id} and
+   * payload, a fresh retry sequence from {@code now}, sent even if it was delivered before.
+   */
+  public PendingDelivery replayed(Instant now) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        createdAt,
+        0,
+        now,
+        null,
+        null,
+        null,
+        true);
   }
 }

@@ -1,21 +1,28 @@
 package io.newsmon.alerts.subscription;
 
+import io.newsmon.alerts.delivery.DeliveryHistory;
+import io.newsmon.alerts.delivery.DeliveryQueue;
+import io.newsmon.alerts.delivery.PendingDelivery;
 import io.newsmon.alerts.security.ApiKeyFilter;
 import io.newsmon.alerts.security.WebhookUrlGuard;
+import io.newsmon.common.TopicCatalog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +38,8 @@ public class SubscriptionResource {
   @Inject SubscriptionRegistry registry;
   @Inject WebhookUrlGuard guard;
   @Inject io.newsmon.alerts.AlertsConfig config;
+  @Inject DeliveryHistory history;
+  @Inject DeliveryQueue queue;
 
   /** Request body of a new subscription. */
   public record CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {}
@@ -143,6 +152,116 @@ public class SubscriptionResource {
         .setStatus(tenant(context), id, status)
         .map(s -> Response.ok(View.of(s, false)).build())
         .orElseGet(SubscriptionResource::notFound);
+  }
+
+  /** One delivery attempt, as the delivery log has it. */
+  public record AttemptView(
+      String alertId,
+      int attempt,
+      Instant at,
+      Integer status,
+      long latencyMillis,
+      String error,
+      String outcome) {}
+
+  /** Longest time range one history query or replay may cover. */
+  static final Duration MAX_RANGE = Duration.ofDays(31);
+
+  static final int MAX_REPLAY = 10_000;
+
+  /**
+   * The delivery log of a subscription: every attempt in [from, to) (default: the last 24 hours),
+   * newest first, at most {@code limit} (default 100, at most 1,000).
+   */
+  @GET
+  @Path("{id}/attempts")
+  public Response attempts(
+      @PathParam("id") String id,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") @DefaultValue("100") int limit,
+      @Context ContainerRequestContext context) {
+    if (registry.find(tenant(context), id).isEmpty()) {
+      return notFound();
+    }
+    TimeRange range;
+    try {
+      range = TimeRange.parse(from, to, Instant.now(), MAX_RANGE);
+    } catch (IllegalArgumentException e) {
+      return badRequest(e.getMessage());
+    }
+    if (limit < 1 || limit > 1000) {
+      return badRequest("limit must be within [1, 1000]");
+    }
+    List<AttemptView> attempts =
+        history.attempts(id, range.from(), range.to(), limit).stream()
+            .map(
+                a ->
+                    new AttemptView(
+                        a.getAlertId(),
+                        a.getAttempt(),
+                        a.getAt(),
+                        a.getStatus(),
+                        a.getLatencyMillis(),
+                        a.getError(),
+                        a.getOutcome()))
+            .toList();
+    return Response.ok(Map.of("attempts", attempts)).build();
+  }
+
+  /** Request body of a replay: a time range and which deliveries to send again. */
+  public record ReplayRequest(String from, String to, List<String> include) {}
+
+  /**
+   * Sends a subscription's past deliveries in [from, to) again, with their original {@code
+   * webhook-id} and payload: those given up ({@code failed}, the default) and/or those delivered
+   * ({@code delivered}). At most 10,000 per request; answers 202 with the alert ids queued.
+   */
+  @POST
+  @Path("{id}/replay")
+  public Response replay(
+      @PathParam("id") String id, ReplayRequest request, @Context ContainerRequestContext context) {
+    if (registry.find(tenant(context), id).isEmpty()) {
+      return notFound();
+    }
+    if (request == null) {
+      return badRequest("body must be a JSON object with from and to");
+    }
+    TimeRange range;
+    try {
+      range = TimeRange.parse(request.from(), request.to(), Instant.now(), MAX_RANGE);
+    } catch (IllegalArgumentException e) {
+      return badRequest(e.getMessage());
+    }
+    List<String> include = request.include() == null ? List.of("failed") : request.include();
+    if (include.isEmpty() || !Set.of("failed", "delivered").containsAll(include)) {
+      return badRequest("include must list failed and/or delivered");
+    }
+    Map<String, PendingDelivery> latest = new java.util.LinkedHashMap<>();
+    for (String kind : include) {
+      String topic =
+          kind.equals("failed")
+              ? TopicCatalog.ALERTS_DEAD_LETTER.name()
+              : TopicCatalog.ALERTS_DELIVERED.name();
+      for (PendingDelivery d : history.finished(topic, id, range.from(), range.to(), MAX_REPLAY)) {
+        latest.put(d.alertId(), d);
+      }
+    }
+    Instant now = Instant.now();
+    List<PendingDelivery> replays =
+        latest.values().stream().limit(MAX_REPLAY).map(d -> d.replayed(now)).toList();
+    queue.enqueue(replays);
+    return Response.accepted(
+            Map.of(
+                "replayed",
+                replays.size(),
+                "alertIds",
+                replays.stream().map(PendingDelivery::alertId).toList()))
+        .build();
+  }
+
+  private static Response badRequest(String problem) {
+    return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", problem)).build();
   }
 
   @DELETE
