@@ -289,6 +289,53 @@ class AlertServiceIT {
         .isEqualTo("hack-1");
   }
 
+  @Test
+  void dashboardsFollowTheirTopicsLiveOverServerSentEvents() throws Exception {
+    int port = io.restassured.RestAssured.port;
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:" + port + "/api/v1/stream?topics=protests,diplomacy"))
+            .header("Authorization", "Bearer " + LocalKafkaResource.API_KEY)
+            .header("Accept", "text/event-stream")
+            .build();
+    assertThat(
+            client
+                .send(
+                    java.net.http.HttpRequest.newBuilder(request.uri())
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode())
+        .as("no key, no stream")
+        .isEqualTo(401);
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+        client
+            .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    java.util.concurrent.CompletableFuture<String> firstEvent =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                response.body().filter(line -> line.startsWith("data:")).findFirst().orElseThrow());
+
+    // Published until one arrives: the stream starts at the newest article, whenever it opened.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              publish(Fixtures.flagged("live-border", "live-border", "border-tensions"));
+              publish(Fixtures.flagged("live-protest", "live-protest", "protests"));
+              return firstEvent.isDone();
+            });
+    JsonNode event = new ObjectMapper().readTree(firstEvent.get().substring("data:".length()));
+    assertThat(event.path("articleId").asText()).isEqualTo("live-protest");
+    assertThat(event.at("/topics/0/id").asText()).isEqualTo("protests");
+    response.body().close();
+  }
+
   private static void publish(FlaggedArticle article) throws Exception {
     try (var producer =
         new KafkaProducer<>(

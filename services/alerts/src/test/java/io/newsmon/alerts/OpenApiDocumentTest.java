@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.newsmon.alerts.subscription.SubscriptionResource;
-import io.newsmon.alerts.topics.TopicResource;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,8 +24,17 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiDocumentTest {
 
+  /** Every REST resource of the service, found on the class path so none can be forgotten. */
   private static final List<Class<?>> RESOURCES =
-      List.of(SubscriptionResource.class, TopicResource.class);
+      new com.tngtech.archunit.core.importer.ClassFileImporter()
+              .withImportOption(
+                  com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .importPackages("io.newsmon.alerts")
+              .stream()
+              .filter(c -> c.isAnnotatedWith(Path.class))
+              .map(com.tngtech.archunit.core.domain.JavaClass::reflect)
+              .<Class<?>>map(c -> c)
+              .toList();
 
   @Test
   void documentsEveryOperationAndNothingElse() throws Exception {
@@ -60,6 +67,7 @@ class OpenApiDocumentTest {
                 });
       }
     }
+    assertThat(RESOURCES).hasSizeGreaterThanOrEqualTo(3);
     assertThat(documented).isEqualTo(served);
   }
 
