@@ -189,6 +189,46 @@ class KafkaDeliveryQueueIT {
     assertThat(calls.get()).as("410 is not retried").isEqualTo(1);
   }
 
+  @Test
+  void oneArticleFansOutToAThousandSubscriptionsEachDeliveredOnce() throws Exception {
+    for (int i = 0; i < 1000; i++) {
+      subscribe("s-fan-" + i);
+    }
+    // Every tenth first attempt fails: those are delivered by their retry.
+    Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    AtomicInteger attemptsMade = new AtomicInteger();
+    receiver.removeContext("/hook");
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          attemptsMade.incrementAndGet();
+          String id = exchange.getRequestHeaders().getFirst("webhook-id");
+          int status = id.hashCode() % 10 == 0 && failedOnce.add(id) ? 503 : 204;
+          if (status == 204) {
+            received.add(id);
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    KafkaDeliveryQueue queue =
+        queue(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(500)), 0));
+    AlertDispatcher dispatcher =
+        new AlertDispatcher(
+            registry, ledger, new AlertDispatcherTest.FixedStorySizes(), queue, Clock.systemUTC());
+
+    var planned =
+        dispatcher.dispatch(io.newsmon.alerts.Fixtures.flagged("fan", "fan", "border-tensions"));
+
+    assertThat(planned).hasSize(1000);
+    await().atMost(Duration.ofSeconds(120)).until(() -> received.size() >= 1000);
+    await().atMost(Duration.ofSeconds(30)).until(() -> queue.pendingCount() == 0);
+    assertThat(received).hasSize(1000).doesNotHaveDuplicates();
+    assertThat(delivered).hasSize(1000);
+    assertThat(attemptsMade.get()).isEqualTo(1000 + failedOnce.size());
+    assertThat(failedOnce).isNotEmpty();
+  }
+
   private String subscribe(String id) {
     registry.put(
         new WebhookSubscription(
