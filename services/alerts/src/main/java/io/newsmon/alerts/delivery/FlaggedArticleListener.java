@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Feeds {@code news.flagged} to the dispatcher, one article at a time, in partition order. The
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class FlaggedArticleListener {
 
   private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
+  private static final Logger LOG = Logger.getLogger(FlaggedArticleListener.class);
 
   @Inject AlertDispatcher dispatcher;
   @Inject SubscriptionStore subscriptions;
@@ -33,6 +35,24 @@ public class FlaggedArticleListener {
     if (!subscriptions.awaitLoaded(LOAD_TIMEOUT) || !ledger.awaitLoaded(LOAD_TIMEOUT)) {
       throw new IllegalStateException("subscriptions or delivery ledger not loaded");
     }
-    dispatcher.dispatch(article);
+    // Queuing fails only when Kafka is unreachable: wait for it rather than skip the article
+    // (its offset must not be committed before its alerts are queued) or stop the channel.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dispatcher.dispatch(article);
+        return;
+      } catch (RuntimeException e) {
+        Duration pause = backoff(attempt);
+        LOG.errorf(
+            "cannot queue the alerts of article %s (attempt %d), trying again in %s: %s",
+            article.getArticle().getArticleId(), attempt, pause, e.getMessage());
+        Thread.sleep(pause);
+      }
+    }
+  }
+
+  /** 1 s, 2 s, 4 s ... up to 30 s between attempts to queue an article's alerts. */
+  static Duration backoff(int attempt) {
+    return Duration.ofSeconds(Math.min(30, 1L << Math.min(attempt - 1, 5)));
   }
 }
