@@ -91,6 +91,8 @@ class KafkaDeliveryQueueIT {
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
+    // A thread per call, as real receivers have: one hanging request must not block the others.
+    receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     receiver.start();
   }
 
@@ -229,6 +231,60 @@ class KafkaDeliveryQueueIT {
     assertThat(failedOnce).isNotEmpty();
   }
 
+  @Test
+  void aHangingEndpointTimesOutWithoutHoldingUpOthersAndRetryAfterIsHonoured() throws Exception {
+    subscribe("s-hang");
+    subscribe("s-slow-down");
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Map<String, Instant> firstCallAt = new ConcurrentHashMap<>();
+    Map<String, Instant> deliveredAt = new ConcurrentHashMap<>();
+    receiver.removeContext("/hook");
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          String id = exchange.getRequestHeaders().getFirst("webhook-id");
+          boolean first = firstCallAt.putIfAbsent(id, Instant.now()) == null;
+          int status = 204;
+          if (first && id.equals("msg_hang")) {
+            try {
+              release.await(30, java.util.concurrent.TimeUnit.SECONDS); // longer than the timeout
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            status = 500;
+          } else if (first && id.equals("msg_slow")) {
+            exchange.getResponseHeaders().add("Retry-After", "2");
+            status = 429;
+          }
+          if (status == 204) {
+            deliveredAt.put(id, Instant.now());
+            received.add(id);
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    KafkaDeliveryQueue queue =
+        queue(
+            new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(100)), 0),
+            Duration.ofSeconds(1));
+
+    queue.enqueue(List.of(delivery("msg_hang", "s-hang"), delivery("msg_slow", "s-slow-down")));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 2);
+    release.countDown();
+    assertThat(received).containsExactlyInAnyOrder("msg_hang", "msg_slow");
+    assertThat(Duration.between(firstCallAt.get("msg_hang"), firstCallAt.get("msg_slow")).abs())
+        .as("the other endpoint was called while the first one hung")
+        .isLessThan(Duration.ofMillis(900));
+    assertThat(Duration.between(firstCallAt.get("msg_slow"), deliveredAt.get("msg_slow")))
+        .as("429 with Retry-After: 2 is retried after two seconds, not after 100 ms")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    assertThat(Duration.between(firstCallAt.get("msg_hang"), deliveredAt.get("msg_hang")))
+        .as("the hanging attempt timed out after a second and was retried")
+        .isBetween(Duration.ofMillis(900), Duration.ofSeconds(20));
+  }
+
   private String subscribe(String id) {
     registry.put(
         new WebhookSubscription(
@@ -260,13 +316,17 @@ class KafkaDeliveryQueueIT {
   }
 
   private KafkaDeliveryQueue queue(RetrySchedule schedule) {
+    return queue(schedule, Duration.ofSeconds(5));
+  }
+
+  private KafkaDeliveryQueue queue(RetrySchedule schedule, Duration timeout) {
     Clock clock = Clock.systemUTC();
     DeliveryWorker worker =
         new DeliveryWorker(
             registry::get,
             ledger,
             new WebhookSender(
-                Duration.ofSeconds(5),
+                timeout,
                 clock,
                 io.newsmon.alerts.security.WebhookUrlGuard.of(List.of("127.0.0.1"))),
             EndpointRateLimiter.unlimited(),
