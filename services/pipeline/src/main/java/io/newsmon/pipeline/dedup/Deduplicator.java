@@ -136,10 +136,25 @@ public final class Deduplicator {
   static final double CONTAINMENT_MIN_JACCARD = 0.5;
 
   /**
-   * How far the SimHash estimate may fall below what the MinHash estimate predicts for it: about
-   * two standard deviations of a 64-bit SimHash.
+   * How far the SimHash estimate may fall below what the MinHash estimate predicts for it, in
+   * standard deviations of a 64-bit SimHash at that value. Four, not two: at two, one true copy in
+   * forty failed the check by chance (and which one moved whenever the hashing changed), while the
+   * unlucky MinHash estimate the check exists for is many deviations off.
    */
-  static final double SIMHASH_MARGIN = 0.12;
+  static final double SIMHASH_DEVIATIONS = 4.0;
+
+  /**
+   * The least margin: near a predicted 1.0 the SimHash deviation vanishes, and the error of the
+   * MinHash estimate that made the prediction dominates.
+   */
+  static final double SIMHASH_MIN_MARGIN = 0.12;
+
+  /** The lowest SimHash similarity that agrees with {@code expected}. */
+  static double simHashFloor(double expected) {
+    double differing = 1.0 - expected; // the share of the 64 bits expected to differ
+    double deviation = Math.sqrt(differing * (1.0 - differing) / 64.0);
+    return expected - Math.max(SIMHASH_MIN_MARGIN, SIMHASH_DEVIATIONS * deviation);
+  }
 
   boolean isCopy(Fingerprint a, Fingerprint b, double jaccard) {
     boolean similar = jaccard >= nearDuplicateThreshold;
@@ -148,7 +163,7 @@ public final class Deduplicator {
             && containment(a.shingles(), b.shingles(), jaccard) >= CONTAINMENT;
     return (similar || contained)
         && Signatures.simHashSimilarity(a.simHash(), b.simHash())
-            >= expectedSimHash(a.shingles(), b.shingles(), jaccard) - SIMHASH_MARGIN;
+            >= simHashFloor(expectedSimHash(a.shingles(), b.shingles(), jaccard));
   }
 
   /**

@@ -102,9 +102,12 @@ public final class StoreDedupIndex implements DedupIndex {
   @Override
   public void add(int sequence, SeenArticle article, long[] newExactKeys, int[] bandKeys) {
     articles.put(sequence, new StoredArticle(article, newExactKeys).toBytes());
+    // One write batch (one call into RocksDB) for the article's two or three keys.
+    List<KeyValue<Long, Integer>> entries = new ArrayList<>(newExactKeys.length);
     for (long key : newExactKeys) {
-      keys.put(key, sequence);
+      entries.add(KeyValue.pair(key, sequence));
     }
+    keys.putAll(entries);
     buckets.add(bandKeys, sequence);
   }
 

@@ -1,0 +1,87 @@
+package io.newsmon.pipeline.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+  /** Spelling-key and plain hashes of each word, from the buffered path. */
+  private static List<long[]> viaWords(String text) {
+    List<long[]> hashes = new ArrayList<>();
+    TextNormalizer.forEachWord(
+        text, (key, plain) -> hashes.add(new long[] {key.hash64(), plain.hash64()}));
+    return hashes;
+  }
+
+  /** The same from the hash-only path, which reads ASCII text as bytes. */
+  private static List<long[]> viaHashes(String text) {
+    List<long[]> hashes = new ArrayList<>();
+    TextNormalizer.forEachWordHash(text, (key, plain) -> hashes.add(new long[] {key, plain}));
+    return hashes;
+  }
+
+  @Test
+  void spellingKeysFoldTransliterationVariants() {
+    assertThat(TextNormalizer.tokens("Andriy Zelenskyy in Kyiv"))
+        .containsExactly("andri", "zelenski", "in", "kiv");
+    assertThat(TextNormalizer.tokens("Andrii Zelenskiy in Kyiv"))
+        .containsExactly("andri", "zelenski", "in", "kiv");
+  }
+
+  @Test
+  void accentsCaseAndPunctuationDoNotMakeOtherWords() {
+    assertThat(TextNormalizer.tokens("Café «Ménage», São-Paulo!"))
+        .containsExactly("cafe", "menage", "sao", "paulo");
+  }
+
+  @Test
+  void asciiFastPathHashesEqualTheBufferedPath() {
+    String ascii =
+        "Russia moved 10,000 troops to the border, officials said. Kyiv's army (2024) yy";
+    assertThat(viaHashes(ascii))
+        .usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(viaWords(ascii));
+    assertThat(viaHashes(ascii)).hasSize(15);
+  }
+
+  @Test
+  void anAsciiWordHashesTheSameInAsciiAndInNonAsciiText() {
+    // One curly quote sends the second text down the Unicode path; its words must not change.
+    List<long[]> plain = viaHashes("Troops massed near the border");
+    List<long[]> curly = viaHashes("Troops massed near the \u201Cborder\u201D");
+    assertThat(curly).usingRecursiveFieldByFieldElementComparator().isEqualTo(plain);
+  }
+
+  @Test
+  void wordHashIsTheHashOfTheWordsCharacters() {
+    List<long[]> words = viaHashes("Grain Kharkiv a abcd abcde \uD835\uDC00x");
+    assertThat(words.get(0)[1]).isEqualTo(TextNormalizer.wordHash("grain"));
+    assertThat(words.get(1)[1]).isEqualTo(TextNormalizer.wordHash("kharkiv"));
+    assertThat(words.get(2)[1]).isEqualTo(TextNormalizer.wordHash("a"));
+    assertThat(words.get(3)[1]).isEqualTo(TextNormalizer.wordHash("abcd"));
+    assertThat(words.get(4)[1]).isEqualTo(TextNormalizer.wordHash("abcde"));
+    assertThat(words.get(4)[1]).isNotEqualTo(words.get(3)[1]);
+  }
+
+  @Test
+  void wordHashesSpreadOverAllBits() {
+    // Words differing in one letter, or by a prefix, differ in about half their bits.
+    long a = TextNormalizer.wordHash("border");
+    assertThat(Long.bitCount(a ^ TextNormalizer.wordHash("bordes"))).isBetween(16, 48);
+    assertThat(Long.bitCount(a ^ TextNormalizer.wordHash("borde"))).isBetween(16, 48);
+    assertThat(Long.bitCount(a ^ TextNormalizer.wordHash("borderborder"))).isBetween(16, 48);
+  }
+
+  @Test
+  void lettersOutsideTheBasicPlaneStayInTheirWord() {
+    // U+1D400 MATHEMATICAL BOLD CAPITAL A is a letter: "𝐀x" is one word of three units.
+    List<String> words = new ArrayList<>();
+    TextNormalizer.forEachWord("\uD835\uDC00x y", (key, plain) -> words.add(plain.toString()));
+    assertThat(words).hasSize(2);
+    assertThat(viaHashes("\uD835\uDC00x y").get(0)[1])
+        .isEqualTo(TextNormalizer.wordHash(words.get(0)));
+  }
+}
