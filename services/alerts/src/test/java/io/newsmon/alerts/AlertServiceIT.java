@@ -199,6 +199,68 @@ class AlertServiceIT {
   }
 
   @Test
+  void languageCountrySourceFiltersAndDigestModeAreKeptAndShown() {
+    String location =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "topicIds", List.of("border-tensions"),
+                    "webhookUrl", "https://hooks.example/digest",
+                    "languages", List.of("EN", "uk"),
+                    "countries", List.of("ua"),
+                    "sources", List.of("moscow-times"),
+                    "digestMinutes", 15))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(201)
+            .body("languages", equalTo(List.of("en", "uk")))
+            .body("countries", equalTo(List.of("UA")))
+            .body("digestMinutes", equalTo(15))
+            .extract()
+            .header("Location");
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .get(location)
+        .then()
+        .statusCode(200)
+        .body("sources", equalTo(List.of("moscow-times")))
+        .body("digestMinutes", equalTo(15));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "topicIds", List.of("border-tensions"),
+                "webhookUrl", "https://hooks.example/digest",
+                "countries", List.of("UKR")))
+        .post("/api/v1/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("error", startsWith("countries must be ISO 3166-1 alpha-2"));
+    given()
+        .auth()
+        .oauth2(LocalKafkaResource.API_KEY)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "topicIds",
+                List.of("border-tensions"),
+                "webhookUrl",
+                "https://hooks.example/digest",
+                "digestMinutes",
+                2000))
+        .post("/api/v1/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("error", startsWith("digestMinutes"));
+  }
+
+  @Test
   void readinessReportsLoadedState() {
     await()
         .atMost(Duration.ofSeconds(30))

@@ -45,6 +45,7 @@ public final class Fixtures {
         .setClusterId(clusterId)
         .setFlags(flags)
         .setFlaggedAt(Instant.EPOCH)
+        .setCountries(List.of("UA", "RU"))
         .build();
   }
 }

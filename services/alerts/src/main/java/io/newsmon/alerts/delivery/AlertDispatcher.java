@@ -1,5 +1,6 @@
 package io.newsmon.alerts.delivery;
 
+import io.newsmon.alerts.subscription.AlertFilter;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.WebhookSubscription;
 import io.newsmon.avro.FlaggedArticle;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Turns one flagged article into deliveries: one per subscription, story cluster and topic, planned
- * at most once, and handed to the {@link DeliveryQueue}, which makes and retries them. Builds each
+ * at most once, and handed to the {@link DeliveryQueue}, which makes and retries them. A digest
+ * subscription's deliveries are held until the end of their {@link DigestWindow}. Builds each
  * payload once, so every attempt and every replay sends the same bytes.
  */
 public class AlertDispatcher {
@@ -51,9 +53,14 @@ public class AlertDispatcher {
     List<Outcome> outcomes = new ArrayList<>();
     List<PendingDelivery> planned = new ArrayList<>();
     Instant now = clock.instant();
+    AlertFilter.Article facts =
+        new AlertFilter.Article(
+            article.getArticle().getSourceId(),
+            article.getArticle().getLanguage(),
+            article.getCountries());
     for (TopicFlag flag : article.getFlags()) {
       for (WebhookSubscription subscription :
-          subscriptions.wanting(flag.getTopicId(), flag.getScore())) {
+          subscriptions.wanting(flag.getTopicId(), flag.getScore(), facts)) {
         String alertId = alertId(subscription.id(), article.getClusterId(), flag.getTopicId());
         if (ledger.isDelivered(alertId)) {
           outcomes.add(
@@ -70,7 +77,7 @@ public class AlertDispatcher {
                 stories.outlets(article.getClusterId()),
                 stories.copies(article.getClusterId()),
                 now);
-        planned.add(
+        PendingDelivery delivery =
             PendingDelivery.first(
                 alertId,
                 subscription.id(),
@@ -82,7 +89,11 @@ public class AlertDispatcher {
                 article.getArticle().getUrl(),
                 flag.getScore(),
                 payload,
-                now));
+                now);
+        planned.add(
+            subscription.digests()
+                ? delivery.heldFor(DigestWindow.containing(now, subscription.digestMinutes()))
+                : delivery);
         outcomes.add(
             new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.QUEUED));
       }

@@ -27,6 +27,8 @@ final class DeliveryWire {
         .setLastError(d.lastError())
         .setReason(reason)
         .setReplay(d.replay())
+        .setDigestWindow(d.digestWindow())
+        .setDigestId(d.digestId())
         .build();
   }
 
@@ -48,6 +50,8 @@ final class DeliveryWire {
         d.getFirstFailureAt(),
         d.getLastStatus(),
         d.getLastError(),
-        d.getReplay());
+        d.getReplay(),
+        d.getDigestWindow(),
+        d.getDigestId());
   }
 }

@@ -4,8 +4,10 @@ import io.newsmon.alerts.subscription.WebhookSubscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
@@ -74,20 +76,52 @@ public final class DeliveryWorker {
 
   /** One attempt of {@code delivery}, which is due. Never throws for a failed delivery. */
   public DeliveryStep attempt(PendingDelivery delivery) {
-    if (!delivery.replay() && ledger.isDelivered(delivery.alertId())) {
-      return new DeliveryStep.AlreadyDelivered(delivery);
+    if (delivery.inDigest()) {
+      return attemptDigest(List.of(delivery)).get(0);
     }
-    Optional<WebhookSubscription> found = subscriptions.apply(delivery.subscriptionId());
+    return attempt(List.of(delivery), delivery.alertId(), () -> delivery.payload()).get(0);
+  }
+
+  /**
+   * One attempt of a digest: {@code batch} is every alert of one subscription given the same digest
+   * id ({@link PendingDelivery#digestId()}), sent as one webhook with that {@code webhook-id}. What
+   * follows applies to all of them alike: delivered together, retried together at the same time, or
+   * given up together. Never throws for a failed delivery.
+   */
+  public List<DeliveryStep> attemptDigest(List<PendingDelivery> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    PendingDelivery first = batch.get(0);
+    String digestId = first.digestId() != null ? first.digestId() : DigestPayload.digestId(batch);
+    List<PendingDelivery> sent = batch.stream().map(d -> d.sentIn(digestId)).toList();
+    return attempt(sent, digestId, () -> DigestPayload.json(digestId, sent));
+  }
+
+  /**
+   * One webhook carrying {@code batch}, with {@code messageId} as its {@code webhook-id}: every
+   * rule of the specification applied once, its outcome to every alert of the batch.
+   */
+  private List<DeliveryStep> attempt(
+      List<PendingDelivery> batch, String messageId, Supplier<String> payload) {
+    PendingDelivery lead = batch.get(0);
+    boolean delivered =
+        batch.stream().allMatch(d -> !d.replay() && ledger.isDelivered(d.alertId()));
+    if (delivered) {
+      return each(batch, DeliveryStep.AlreadyDelivered::new);
+    }
+    Optional<WebhookSubscription> found = subscriptions.apply(lead.subscriptionId());
     if (found.isEmpty()) {
-      return new DeliveryStep.Dropped(delivery);
+      return each(batch, DeliveryStep.Dropped::new);
     }
     WebhookSubscription subscription = found.get();
     switch (subscription.status()) {
       case PAUSED -> {
-        return new DeliveryStep.Postponed(delivery.postponed(clock.instant().plus(PAUSED_RECHECK)));
+        Instant later = clock.instant().plus(PAUSED_RECHECK);
+        return each(batch, d -> new DeliveryStep.Postponed(d.postponed(later)));
       }
       case DISABLED -> {
-        return new DeliveryStep.GiveUp(delivery, null, "subscription disabled", false);
+        return each(batch, d -> new DeliveryStep.GiveUp(d, null, "subscription disabled", false));
       }
       case ACTIVE -> {
         // deliver below
@@ -95,22 +129,22 @@ public final class DeliveryWorker {
     }
     Duration wait = rateLimiter.delayFor(subscription.webhookUrl());
     if (wait.compareTo(MAX_INLINE_WAIT) > 0) {
-      return new DeliveryStep.Postponed(delivery.postponed(clock.instant().plus(wait)));
+      Instant later = clock.instant().plus(wait);
+      return each(batch, d -> new DeliveryStep.Postponed(d.postponed(later)));
     }
     if (!sleep(wait)) {
-      return new DeliveryStep.Postponed(delivery.postponed(clock.instant()));
+      Instant now = clock.instant();
+      return each(batch, d -> new DeliveryStep.Postponed(d.postponed(now)));
     }
     Instant at = clock.instant();
     DeliveryResult result =
         sender.send(
-            subscription.webhookUrl(),
-            subscription.secretsAt(at),
-            delivery.alertId(),
-            delivery.payload());
-    int attempt = delivery.attempts() + 1;
+            subscription.webhookUrl(), subscription.secretsAt(at), messageId, payload.get());
+    int attempt = lead.attempts() + 1;
     LOG.infof(
-        "alert %s to subscription %s attempt %d: status %d%s in %d ms",
-        delivery.alertId(),
+        "%s %s to subscription %s attempt %d: status %d%s in %d ms",
+        batch.size() == 1 && !lead.inDigest() ? "alert" : "digest of " + batch.size() + " alerts",
+        messageId,
         subscription.id(),
         attempt,
         result.status(),
@@ -118,44 +152,54 @@ public final class DeliveryWorker {
         result.latencyMillis());
     if (result.succeeded()) {
       health.succeeded(subscription.id(), at);
-      return new DeliveryStep.Delivered(delivery.failed(result, at, at), result, at);
+      return each(batch, d -> new DeliveryStep.Delivered(d.failed(result, at, at), result, at));
     }
     if (result.asksToSlowDown()) {
       rateLimiter.slowDown(
           subscription.webhookUrl(),
           result.retryAfter() != null ? result.retryAfter() : SLOW_DOWN_PAUSE);
     }
-    PendingDelivery failed = delivery.failed(result, at, at);
     if (result.status() == 410) {
-      return new DeliveryStep.GiveUp(failed, result, "endpoint answered 410 Gone", true);
+      return each(
+          batch,
+          d ->
+              new DeliveryStep.GiveUp(
+                  d.failed(result, at, at), result, "endpoint answered 410 Gone", true));
     }
     if (!result.retryable()) {
-      return new DeliveryStep.GiveUp(
-          failed, result, "endpoint refused the alert with HTTP " + result.status(), false);
+      String reason = "endpoint refused the alert with HTTP " + result.status();
+      return each(
+          batch, d -> new DeliveryStep.GiveUp(d.failed(result, at, at), result, reason, false));
     }
     // A resumed subscription starts a new period: failures before the resume do not count.
     Instant failingSince = later(health.failed(subscription.id(), at), subscription.updatedAt());
     if (!failingSince.plus(disableAfter).isAfter(at)) {
-      return new DeliveryStep.GiveUp(
-          failed,
-          result,
+      String reason =
           "endpoint failing without a success since "
               + failingSince
               + " (over "
               + disableAfter
-              + ")",
-          true);
+              + ")";
+      return each(
+          batch, d -> new DeliveryStep.GiveUp(d.failed(result, at, at), result, reason, true));
     }
     Optional<Instant> next = schedule.next(attempt, at, random);
     if (next.isEmpty()) {
-      return new DeliveryStep.GiveUp(
-          failed, result, "no success after " + attempt + " attempts", false);
+      String reason = "no success after " + attempt + " attempts";
+      return each(
+          batch, d -> new DeliveryStep.GiveUp(d.failed(result, at, at), result, reason, false));
     }
     Instant due = next.get();
     if (result.retryAfter() != null && at.plus(result.retryAfter()).isAfter(due)) {
       due = at.plus(result.retryAfter()); // the endpoint asked for a longer pause
     }
-    return new DeliveryStep.Retry(delivery.failed(result, at, due), result);
+    Instant retryAt = due;
+    return each(batch, d -> new DeliveryStep.Retry(d.failed(result, at, retryAt), result));
+  }
+
+  private static List<DeliveryStep> each(
+      List<PendingDelivery> batch, Function<PendingDelivery, DeliveryStep> step) {
+    return batch.stream().map(step).toList();
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -318,11 +318,110 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   }
 
   private void launch(Tracked tracked) {
-    if (!running || pending.get(tracked.delivery.alertId()) != tracked) {
-      return; // finished, replaced, or its partition moved away
+    if (!running || pending.get(tracked.delivery.alertId()) != tracked || tracked.inFlight) {
+      return; // finished, replaced, taken into a digest, or its partition moved away
+    }
+    if (tracked.delivery.inDigest()) {
+      List<Tracked> batch = digestOf(tracked);
+      attemptThreads.execute(() -> attemptDigest(batch));
+      return;
     }
     tracked.inFlight = true;
     attemptThreads.execute(() -> attempt(tracked));
+  }
+
+  /** Most alerts in one digest webhook; the rest of a busy window go out in further digests. */
+  static final int MAX_DIGEST_ALERTS = 500;
+
+  /**
+   * The alerts that go out in one digest with {@code lead}: same subscription and window, and the
+   * same digest id (none yet, or the one of an earlier attempt), not already under way. They all
+   * share {@code lead}'s partition, so this instance holds every one of them. Runs on the timer
+   * thread, so two digests cannot take the same alert.
+   */
+  private List<Tracked> digestOf(Tracked lead) {
+    PendingDelivery d = lead.delivery;
+    List<Tracked> batch = new ArrayList<>();
+    batch.add(lead);
+    lead.inFlight = true;
+    for (Tracked other : pending.values()) {
+      if (batch.size() >= MAX_DIGEST_ALERTS) {
+        break;
+      }
+      PendingDelivery o = other.delivery;
+      if (other != lead
+          && !other.inFlight
+          && other.partition == lead.partition
+          && o.subscriptionId().equals(d.subscriptionId())
+          && d.digestWindow().equals(o.digestWindow())
+          && java.util.Objects.equals(d.digestId(), o.digestId())) {
+        other.inFlight = true;
+        cancel(other);
+        batch.add(other);
+      }
+    }
+    return batch;
+  }
+
+  /**
+   * One attempt of a digest. A first attempt writes the digest id to every alert of it before
+   * sending, so after a restart the same alerts go out again under the same id, whatever alerts of
+   * the window arrived meanwhile.
+   */
+  private void attemptDigest(List<Tracked> batch) {
+    try {
+      List<PendingDelivery> alerts = batch.stream().map(t -> t.delivery).toList();
+      if (alerts.get(0).digestId() == null) {
+        String digestId = DigestPayload.digestId(alerts);
+        alerts = alerts.stream().map(a -> a.sentIn(digestId)).toList();
+        List<Future<RecordMetadata>> writes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).delivery = alerts.get(i);
+          writes.add(producer.send(record(alerts.get(i))));
+        }
+        for (Future<RecordMetadata> write : writes) {
+          await(write);
+        }
+      }
+      List<DeliveryStep> steps;
+      inFlight.acquire();
+      try {
+        steps = worker.attemptDigest(alerts);
+      } finally {
+        inFlight.release();
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        carryOutOrPostpone(batch.get(i), steps.get(i));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      for (Tracked tracked : batch) {
+        postponeAfterFailure(tracked, e);
+      }
+    }
+  }
+
+  private void carryOutOrPostpone(Tracked tracked, DeliveryStep step) {
+    try {
+      carryOut(tracked, step);
+    } catch (RuntimeException e) {
+      postponeAfterFailure(tracked, e);
+    }
+  }
+
+  private void postponeAfterFailure(Tracked tracked, RuntimeException e) {
+    PendingDelivery delivery = tracked.delivery;
+    LOG.errorf(
+        e,
+        "delivery %s: cannot record its outcome; trying again in %s",
+        delivery.alertId(),
+        WRITE_FAILURE_RETRY);
+    if (running && pending.get(delivery.alertId()) == tracked) {
+      tracked.delivery = delivery.postponed(clock.instant().plus(WRITE_FAILURE_RETRY));
+      tracked.inFlight = false;
+      schedule(tracked);
+    }
   }
 
   private void attempt(Tracked tracked) {
@@ -337,16 +436,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.errorf(
-          e,
-          "delivery %s: cannot record its outcome; trying again in %s",
-          delivery.alertId(),
-          WRITE_FAILURE_RETRY);
-      if (running && pending.get(delivery.alertId()) == tracked) {
-        tracked.delivery = delivery.postponed(clock.instant().plus(WRITE_FAILURE_RETRY));
-        tracked.inFlight = false;
-        schedule(tracked);
-      }
+      postponeAfterFailure(tracked, e);
     }
   }
 

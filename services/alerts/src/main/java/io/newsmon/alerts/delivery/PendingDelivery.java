@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param lastStatus the last attempt's HTTP status, null before any attempt or without a response
  * @param lastError the last attempt's error without a response (timeout, refused), or null
  * @param replay whether its tenant asked for it again: sent even if the ledger has it delivered
+ * @param digestWindow for a digest subscription, the {@link DigestWindow} (as text) whose digest
+ *     carries this alert; null for an alert sent on its own
+ * @param digestId the {@code webhook-id} of the digest this alert was first attempted in, so its
+ *     retries resend that same digest; null before its first attempt
  */
 public record PendingDelivery(
     String alertId,
@@ -34,7 +38,9 @@ public record PendingDelivery(
     Instant firstFailureAt,
     Integer lastStatus,
     String lastError,
-    boolean replay) {
+    boolean replay,
+    String digestWindow,
+    String digestId) {
 
   public PendingDelivery {
     Objects.requireNonNull(alertId, "alertId");
@@ -82,7 +88,9 @@ public record PendingDelivery(
         null,
         null,
         null,
-        false);
+        false,
+        null,
+        null);
   }
 
   /** This delivery after one more failed attempt, {@code result}, due again at {@code next}. */
@@ -104,7 +112,9 @@ public record PendingDelivery(
         firstFailureAt == null ? at : firstFailureAt,
         result.status() == 0 ? null : result.status(),
         result.error(),
-        replay);
+        replay,
+        digestWindow,
+        digestId);
   }
 
   /** This delivery due again at {@code next} without an attempt (paused, rate-limited). */
@@ -126,12 +136,15 @@ public record PendingDelivery(
         firstFailureAt,
         lastStatus,
         lastError,
-        replay);
+        replay,
+        digestWindow,
+        digestId);
   }
 
   /**
    * A replay of this delivery, asked for by its tenant: the same alert id, {@code webhook-id} and
-   * payload, a fresh retry sequence from {@code now}, sent even if it was delivered before.
+   * payload, a fresh retry sequence from {@code now}, sent even if it was delivered before. Sent on
+   * its own, also when it first went out in a digest: a replay is not held for a window.
    */
   public PendingDelivery replayed(Instant now) {
     return new PendingDelivery(
@@ -151,6 +164,61 @@ public record PendingDelivery(
         null,
         null,
         null,
-        true);
+        true,
+        null,
+        null);
+  }
+
+  /** Whether it goes out in a digest rather than on its own. */
+  public boolean inDigest() {
+    return digestWindow != null;
+  }
+
+  /** This new delivery held for the digest of {@code window}: due at the window's end. */
+  public PendingDelivery heldFor(DigestWindow window) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        createdAt,
+        attempts,
+        window.end(),
+        firstFailureAt,
+        lastStatus,
+        lastError,
+        replay,
+        window.toString(),
+        null);
+  }
+
+  /** This delivery about to be attempted in the digest {@code id}, for good. */
+  public PendingDelivery sentIn(String id) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        createdAt,
+        attempts,
+        nextAttemptAt,
+        firstFailureAt,
+        lastStatus,
+        lastError,
+        replay,
+        digestWindow,
+        id);
   }
 }

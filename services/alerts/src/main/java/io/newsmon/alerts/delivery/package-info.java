@@ -17,5 +17,12 @@
  * instance rebuilds the schedule of the partitions it gets and writes every step back (delivery
  * log, ledger, dead-letter topic, operational events), so nothing is lost across restarts and
  * rebalances, and nothing is dropped without a trace.
+ *
+ * <p>Digests reuse all of this rather than running beside it: a digest subscription's deliveries
+ * are planned like any other but held until the end of their {@link
+ * io.newsmon.alerts.delivery.DigestWindow}. Since a subscription's deliveries share a partition,
+ * the instance that owns one owns them all; when the first falls due it takes the window's others
+ * into one batch, fixes the batch's {@code webhook-id} on each before sending, and the worker
+ * applies one webhook's outcome to every alert in it. No second scheduler, no second store.
  */
 package io.newsmon.alerts.delivery;

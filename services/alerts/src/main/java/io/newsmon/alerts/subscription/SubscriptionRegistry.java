@@ -40,10 +40,11 @@ public class SubscriptionRegistry {
         .toList();
   }
 
-  /** Subscriptions that want a flag on {@code topicId} with {@code score}. */
-  public List<WebhookSubscription> wanting(String topicId, double score) {
+  /** Subscriptions that want a flag on {@code topicId} with {@code score} for {@code article}. */
+  public List<WebhookSubscription> wanting(
+      String topicId, double score, AlertFilter.Article article) {
     return byId.values().stream()
-        .filter(s -> s.wants(topicId, score))
+        .filter(s -> s.wants(topicId, score, article))
         .sorted(Comparator.comparing(WebhookSubscription::id))
         .toList();
   }

@@ -41,8 +41,48 @@ public class SubscriptionResource {
   @Inject DeliveryHistory history;
   @Inject DeliveryQueue queue;
 
-  /** Request body of a new subscription. */
-  public record CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {}
+  /**
+   * Request body of a new or replaced subscription; the lists other than {@code topicIds} may be
+   * left out (no restriction), as may {@code minScore} (0) and {@code digestMinutes} (0: no
+   * digest).
+   */
+  public record CreateRequest(
+      List<String> topicIds,
+      String webhookUrl,
+      Double minScore,
+      List<String> languages,
+      List<String> countries,
+      List<String> sources,
+      Integer digestMinutes) {
+
+    /** A request for topics at a minimum score, nothing else. */
+    public CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {
+      this(topicIds, webhookUrl, minScore, null, null, null, null);
+    }
+
+    AlertFilter filter() {
+      return new AlertFilter(
+          Set.copyOf(topicIds),
+          minScore == null ? 0.0 : minScore,
+          asSet(languages),
+          asSet(countries),
+          asSet(sources));
+    }
+
+    int digest() {
+      return digestMinutes == null ? 0 : digestMinutes;
+    }
+
+    private static Set<String> asSet(List<String> values) {
+      if (values == null) {
+        return Set.of();
+      }
+      if (values.contains(null)) {
+        throw new IllegalArgumentException("filter lists cannot contain null");
+      }
+      return Set.copyOf(values);
+    }
+  }
 
   /** A subscription as clients see it: never with its secret, except once on creation. */
   public record View(
@@ -50,6 +90,10 @@ public class SubscriptionResource {
       List<String> topicIds,
       String webhookUrl,
       double minScore,
+      List<String> languages,
+      List<String> countries,
+      List<String> sources,
+      int digestMinutes,
       String status,
       Instant createdAt,
       String signingSecret) {
@@ -59,6 +103,10 @@ public class SubscriptionResource {
           s.topicIds().stream().sorted().toList(),
           s.webhookUrl().toString(),
           s.minScore(),
+          s.filter().languages().stream().sorted().toList(),
+          s.filter().countries().stream().sorted().toList(),
+          s.filter().sources().stream().sorted().toList(),
+          s.digestMinutes(),
           s.status().name(),
           s.createdAt(),
           withSecret ? s.signingSecret() : null);
@@ -73,10 +121,7 @@ public class SubscriptionResource {
     }
     WebhookSubscription created =
         store.create(
-            tenant(context),
-            Set.copyOf(request.topicIds()),
-            URI.create(request.webhookUrl()),
-            request.minScore() == null ? 0.0 : request.minScore());
+            tenant(context), request.filter(), URI.create(request.webhookUrl()), request.digest());
     return Response.created(URI.create("/api/v1/subscriptions/" + created.id()))
         .entity(View.of(created, true))
         .build();
@@ -96,7 +141,7 @@ public class SubscriptionResource {
         .orElseGet(SubscriptionResource::notFound);
   }
 
-  /** Replaces the subscription's topics, URL and minimum score; its secret stays. */
+  /** Replaces the subscription's filter, URL and digest setting; its secret and status stay. */
   @PUT
   @Path("{id}")
   public Response update(
@@ -109,9 +154,9 @@ public class SubscriptionResource {
         .update(
             tenant(context),
             id,
-            Set.copyOf(request.topicIds()),
+            request.filter(),
             URI.create(request.webhookUrl()),
-            request.minScore() == null ? 0.0 : request.minScore())
+            request.digest())
         .map(s -> Response.ok(View.of(s, false)).build())
         .orElseGet(SubscriptionResource::notFound);
   }
@@ -292,6 +337,18 @@ public class SubscriptionResource {
     }
     if (request.minScore() != null && (request.minScore() < 0 || request.minScore() > 1)) {
       return "minScore must be within [0, 1]";
+    }
+    try {
+      request.filter();
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    if (request.digestMinutes() != null
+        && (request.digestMinutes() < 0
+            || request.digestMinutes() > WebhookSubscription.MAX_DIGEST_MINUTES)) {
+      return "digestMinutes must be within [0, "
+          + WebhookSubscription.MAX_DIGEST_MINUTES
+          + "] (0: each alert at once)";
     }
     try {
       return guard.refusal(URI.create(String.valueOf(request.webhookUrl()))).orElse(null);

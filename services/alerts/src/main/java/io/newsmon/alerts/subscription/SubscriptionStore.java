@@ -76,33 +76,35 @@ public class SubscriptionStore {
 
   /** Creates a subscription with a fresh signing secret; the secret is returned only here. */
   public WebhookSubscription create(
-      String tenantId, Set<String> topicIds, URI webhookUrl, double minScore) {
+      String tenantId, AlertFilter filter, URI webhookUrl, int digestMinutes) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     WebhookSubscription subscription =
         new WebhookSubscription(
             "sub_" + UUID.randomUUID().toString().replace("-", ""),
             tenantId,
-            topicIds,
+            filter,
             webhookUrl,
             newSecret(),
-            minScore,
+            digestMinutes,
             WebhookSubscription.Status.ACTIVE,
             now,
-            now);
+            now,
+            null,
+            null);
     write(subscription.id(), toWire(subscription));
     registry.put(subscription);
     return subscription;
   }
 
   /**
-   * Replaces a tenant's subscription's topics, URL and minimum score (its secret, status and
+   * Replaces a tenant's subscription's filter, URL and digest setting (its secret, status and
    * creation time stay); empty when the tenant has no subscription with that id.
    */
   public Optional<WebhookSubscription> update(
-      String tenantId, String id, Set<String> topicIds, URI webhookUrl, double minScore) {
+      String tenantId, String id, AlertFilter filter, URI webhookUrl, int digestMinutes) {
     return registry
         .find(tenantId, id)
-        .map(s -> save(s.with(topicIds, webhookUrl, minScore, s.status(), now())));
+        .map(s -> save(s.with(filter, webhookUrl, digestMinutes, now())));
   }
 
   /** Pauses or resumes a tenant's subscription; empty when the tenant has none with that id. */
@@ -110,11 +112,7 @@ public class SubscriptionStore {
       String tenantId, String id, WebhookSubscription.Status status) {
     return registry
         .find(tenantId, id)
-        .map(
-            s ->
-                s.status() == status
-                    ? s
-                    : save(s.with(s.topicIds(), s.webhookUrl(), s.minScore(), status, now())));
+        .map(s -> s.status() == status ? s : save(s.withStatus(status, now())));
   }
 
   /**
@@ -190,6 +188,10 @@ public class SubscriptionStore {
         .setUpdatedAt(s.updatedAt())
         .setPreviousSigningSecret(s.previousSecret())
         .setPreviousSecretExpiresAt(s.previousSecretUntil())
+        .setLanguages(new ArrayList<>(s.filter().languages()))
+        .setCountries(new ArrayList<>(s.filter().countries()))
+        .setSources(new ArrayList<>(s.filter().sources()))
+        .setDigestMinutes(s.digestMinutes())
         .build();
   }
 
@@ -197,10 +199,15 @@ public class SubscriptionStore {
     return new WebhookSubscription(
         s.getSubscriptionId(),
         s.getTenantId(),
-        Set.copyOf(s.getTopicIds()),
+        new AlertFilter(
+            Set.copyOf(s.getTopicIds()),
+            s.getMinScore(),
+            Set.copyOf(s.getLanguages()),
+            Set.copyOf(s.getCountries()),
+            Set.copyOf(s.getSources())),
         URI.create(s.getWebhookUrl()),
         s.getSigningSecret(),
-        s.getMinScore(),
+        s.getDigestMinutes(),
         WebhookSubscription.Status.valueOf(s.getStatus().name()),
         s.getCreatedAt(),
         s.getUpdatedAt(),

@@ -3,6 +3,7 @@ package io.newsmon.alerts.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmon.alerts.Fixtures;
+import io.newsmon.alerts.subscription.AlertFilter;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.WebhookSubscription;
 import io.newsmon.avro.Alert;
@@ -109,6 +110,73 @@ class AlertDispatcherTest {
             Instant.EPOCH));
     assertThat(dispatcher.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"))).isEmpty();
     assertThat(queued).isEmpty();
+  }
+
+  @Test
+  void languageCountryAndSourceFiltersChooseTheSubscriptions() {
+    // The fixture article is in English, from source "file", and mentions Ukraine and Russia.
+    registry.put(filtered("english", Set.of("en"), Set.of(), Set.of()));
+    registry.put(filtered("german", Set.of("de"), Set.of(), Set.of()));
+    registry.put(filtered("ukraine", Set.of(), Set.of("UA"), Set.of()));
+    registry.put(filtered("poland", Set.of(), Set.of("PL"), Set.of()));
+    registry.put(filtered("from-file", Set.of(), Set.of(), Set.of("file")));
+    registry.put(filtered("from-tass", Set.of(), Set.of(), Set.of("tass")));
+
+    dispatcher.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));
+
+    assertThat(queued)
+        .extracting(PendingDelivery::subscriptionId)
+        .containsExactlyInAnyOrder("english", "ukraine", "from-file");
+  }
+
+  @Test
+  void aDigestSubscriptionsAlertsAreHeldUntilTheEndOfTheirWindow() {
+    registry.put(
+        new WebhookSubscription(
+            "digest",
+            "tenant",
+            AlertFilter.of(Set.of("border-tensions"), 0),
+            URI.create("http://127.0.0.1:1/hook"),
+            "whsec_x",
+            15,
+            WebhookSubscription.Status.ACTIVE,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            null,
+            null));
+    registry.put(subscription("at-once", "border-tensions"));
+
+    dispatcher.dispatch(Fixtures.flagged("a1", "c1", "border-tensions"));
+
+    assertThat(queued)
+        .filteredOn(d -> d.subscriptionId().equals("digest"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.digestWindow()).isEqualTo("2026-01-01T00:00:00Z/2026-01-01T00:15:00Z");
+              assertThat(d.nextAttemptAt()).isEqualTo(Instant.parse("2026-01-01T00:15:00Z"));
+              assertThat(d.digestId()).isNull();
+            });
+    assertThat(queued)
+        .filteredOn(d -> d.subscriptionId().equals("at-once"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.inDigest()).isFalse());
+  }
+
+  private static WebhookSubscription filtered(
+      String id, Set<String> languages, Set<String> countries, Set<String> sources) {
+    return new WebhookSubscription(
+        id,
+        "tenant",
+        new AlertFilter(Set.of("border-tensions"), 0, languages, countries, sources),
+        URI.create("http://127.0.0.1:1/hook"),
+        "whsec_x",
+        0,
+        WebhookSubscription.Status.ACTIVE,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        null,
+        null);
   }
 
   @Test

@@ -226,6 +226,43 @@ class DeliveryWorkerTest {
     assertThat(sentIds).isEmpty();
   }
 
+  @Test
+  void aDigestIsOneWebhookAndItsOutcomeAppliesToEveryAlertInIt() {
+    registry.put(subscription(WebhookSubscription.Status.ACTIVE));
+    List<PendingDelivery> window =
+        List.of(
+            DigestPayloadTest.alert("msg_a", "2026-01-01T00:01:00Z"),
+            DigestPayloadTest.alert("msg_b", "2026-01-01T00:02:00Z"));
+    answers.add(new DeliveryResult(503, null, 1));
+
+    List<DeliveryStep> failed = worker.attemptDigest(window);
+
+    String digestId = DigestPayload.digestId(window);
+    assertThat(sentIds).containsExactly(digestId);
+    assertThat(failed).allSatisfy(step -> assertThat(step).isInstanceOf(DeliveryStep.Retry.class));
+    assertThat(failed)
+        .extracting(step -> step.delivery().nextAttemptAt())
+        .as("retried together")
+        .containsOnly(failed.get(0).delivery().nextAttemptAt());
+    assertThat(failed).extracting(step -> step.delivery().digestId()).containsOnly(digestId);
+
+    List<DeliveryStep> retried =
+        worker.attemptDigest(failed.stream().map(DeliveryStep::delivery).toList());
+    assertThat(sentIds).as("the retry resends the same digest").containsExactly(digestId, digestId);
+    assertThat(retried)
+        .allSatisfy(step -> assertThat(step).isInstanceOf(DeliveryStep.Delivered.class));
+  }
+
+  @Test
+  void aDigestWhoseAlertsWereAllDeliveredIsNotSentAgain() {
+    registry.put(subscription(WebhookSubscription.Status.ACTIVE));
+    delivered.add("msg_a");
+    List<DeliveryStep> steps =
+        worker.attemptDigest(List.of(DigestPayloadTest.alert("msg_a", "2026-01-01T00:01:00Z")));
+    assertThat(steps).singleElement().isInstanceOf(DeliveryStep.AlreadyDelivered.class);
+    assertThat(sentIds).isEmpty();
+  }
+
   private static PendingDelivery due() {
     return due("msg_1");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.standardwebhooks.Webhook;
+import io.newsmon.alerts.subscription.AlertFilter;
 import io.newsmon.alerts.subscription.WebhookSubscription;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -27,7 +28,7 @@ class SecretRotationTest {
         new WebhookSubscription(
             "sub_1",
             "acme",
-            Set.of("protests"),
+            AlertFilter.of(Set.of("protests"), 0),
             URI.create("https://hooks.example.org/x"),
             NEW,
             0,
