@@ -261,6 +261,70 @@ class AlertServiceIT {
   }
 
   @Test
+  void noSecretOrKeyEverAppearsInTheLogs() throws Exception {
+    List<String> logged = new CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          private final java.util.logging.Formatter format =
+              new java.util.logging.SimpleFormatter();
+
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            logged.add(format.format(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      Map<String, String> created =
+          given()
+              .auth()
+              .oauth2(LocalKafkaResource.API_KEY)
+              .contentType(ContentType.JSON)
+              .body(Map.of("topicIds", List.of("log-check"), "webhookUrl", hook))
+              .post("/api/v1/subscriptions")
+              .then()
+              .statusCode(201)
+              .extract()
+              .as(Map.class);
+      String rotated =
+          given()
+              .auth()
+              .oauth2(LocalKafkaResource.API_KEY)
+              .post("/api/v1/subscriptions/" + created.get("id") + "/rotate-secret")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("signingSecret");
+      given().auth().oauth2("not-a-key").get("/api/v1/subscriptions").then().statusCode(401);
+      int before = calls.size();
+      publish(Fixtures.flagged("log-check", "log-check", "log-check"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> calls.size() > before);
+      String subscriptionId = created.get("id");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> logged.stream().anyMatch(line -> line.contains(subscriptionId)));
+
+      assertThat(logged)
+          .as("what was logged")
+          .isNotEmpty()
+          .noneMatch(line -> line.contains(created.get("signingSecret")))
+          .noneMatch(line -> line.contains(rotated))
+          .noneMatch(line -> line.contains(LocalKafkaResource.API_KEY))
+          .noneMatch(line -> line.contains("not-a-key"));
+    } finally {
+      root.removeHandler(capture);
+    }
+  }
+
+  @Test
   void readinessReportsLoadedState() {
     await()
         .atMost(Duration.ofSeconds(30))

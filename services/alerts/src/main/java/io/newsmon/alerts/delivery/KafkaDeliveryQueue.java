@@ -159,6 +159,13 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     return this;
   }
 
+  /** The partitions of the queue this instance works now. */
+  public java.util.Set<Integer> ownedPartitions() {
+    return java.util.Set.copyOf(owned);
+  }
+
+  private final java.util.Set<Integer> owned = ConcurrentHashMap.newKeySet();
+
   /** Deliveries this instance owns and has not finished. */
   public int pendingCount() {
     return pending.size();
@@ -218,6 +225,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
                   loadingUntil.put(partition, end);
                 }
               });
+      assigned.forEach(p -> owned.add(p.partition()));
       LOG.infof("delivery queue: working partitions %s", assigned);
     }
 
@@ -234,6 +242,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
   private void forget(Collection<TopicPartition> partitions) {
     for (TopicPartition partition : partitions) {
+      owned.remove(partition.partition());
       loadingUntil.remove(partition);
       pending
           .entrySet()

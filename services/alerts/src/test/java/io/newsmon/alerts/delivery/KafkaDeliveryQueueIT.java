@@ -209,23 +209,9 @@ class KafkaDeliveryQueueIT {
     for (int i = 0; i < 1000; i++) {
       subscribe("s-fan-" + i);
     }
-    // Every tenth first attempt fails: those are delivered by their retry.
     Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     AtomicInteger attemptsMade = new AtomicInteger();
-    receiver.removeContext("/hook");
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          attemptsMade.incrementAndGet();
-          String id = exchange.getRequestHeaders().getFirst("webhook-id");
-          int status = id.hashCode() % 10 == 0 && failedOnce.add(id) ? 503 : 204;
-          if (status == 204) {
-            received.add(id);
-          }
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
+    failFirstAttemptOfOneInTen(failedOnce, attemptsMade);
     KafkaDeliveryQueue queue =
         queue(new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(500)), 0));
     AlertDispatcher dispatcher =
@@ -343,6 +329,67 @@ class KafkaDeliveryQueueIT {
     assertThat(delivered).hasSize(4);
   }
 
+  /** The receiver answers 503 to the first attempt of one alert in ten: its retry delivers it. */
+  private void failFirstAttemptOfOneInTen(Set<String> failedOnce, AtomicInteger attemptsMade) {
+    receiver.removeContext("/hook");
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          attemptsMade.incrementAndGet();
+          String id = exchange.getRequestHeaders().getFirst("webhook-id");
+          int status = id.hashCode() % 10 == 0 && failedOnce.add(id) ? 503 : 204;
+          if (status == 204) {
+            received.add(id);
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+  }
+
+  @Test
+  void twoInstancesShareTheQueueAndEachAlertIsDeliveredOnce() throws Exception {
+    int subscriptions = 300;
+    for (int i = 0; i < subscriptions; i++) {
+      subscribe("s-pair-" + i);
+    }
+    RetrySchedule schedule = new RetrySchedule(List.of(Duration.ZERO, Duration.ofMillis(500)), 0);
+    AtomicInteger sentByFirst = new AtomicInteger();
+    AtomicInteger sentBySecond = new AtomicInteger();
+    KafkaDeliveryQueue first = queue(schedule, Duration.ofSeconds(5), sentByFirst);
+    KafkaDeliveryQueue second = queue(schedule, Duration.ofSeconds(5), sentBySecond);
+    // Both in the group before anything is queued: no partition moves while attempts run.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                !first.ownedPartitions().isEmpty()
+                    && !second.ownedPartitions().isEmpty()
+                    && first.ownedPartitions().size() + second.ownedPartitions().size()
+                        == TopicCatalog.ALERTS_DELIVERIES.partitions());
+    Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    AtomicInteger attemptsMade = new AtomicInteger();
+    failFirstAttemptOfOneInTen(failedOnce, attemptsMade);
+    List<PendingDelivery> planned = new ArrayList<>();
+    for (int i = 0; i < subscriptions; i++) {
+      planned.add(alertFor("msg_pair_" + i, "s-pair-" + i));
+    }
+    first.enqueue(planned.subList(0, subscriptions / 2));
+    second.enqueue(planned.subList(subscriptions / 2, subscriptions));
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> received.size() >= subscriptions);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> first.pendingCount() == 0 && second.pendingCount() == 0);
+    assertThat(received).hasSize(subscriptions).doesNotHaveDuplicates();
+    assertThat(sentByFirst.get()).as("the first instance delivered its partitions").isPositive();
+    assertThat(sentBySecond.get()).as("the second instance delivered its partitions").isPositive();
+    assertThat(failedOnce).as("some first attempts failed").isNotEmpty();
+    assertThat(sentByFirst.get() + sentBySecond.get())
+        .isEqualTo(attemptsMade.get())
+        .isEqualTo(subscriptions + failedOnce.size());
+  }
+
   private static PendingDelivery alertFor(String alertId, String subscriptionId) {
     return PendingDelivery.first(
         alertId,
@@ -393,6 +440,11 @@ class KafkaDeliveryQueueIT {
   }
 
   private KafkaDeliveryQueue queue(RetrySchedule schedule, Duration timeout) {
+    return queue(schedule, timeout, new AtomicInteger());
+  }
+
+  /** A queue whose webhook calls are counted in {@code sends}. */
+  private KafkaDeliveryQueue queue(RetrySchedule schedule, Duration timeout, AtomicInteger sends) {
     Clock clock = Clock.systemUTC();
     DeliveryWorker worker =
         new DeliveryWorker(
@@ -401,7 +453,14 @@ class KafkaDeliveryQueueIT {
             new WebhookSender(
                 timeout,
                 clock,
-                io.newsmon.alerts.security.WebhookUrlGuard.of(List.of("127.0.0.1"))),
+                io.newsmon.alerts.security.WebhookUrlGuard.of(List.of("127.0.0.1"))) {
+              @Override
+              public DeliveryResult send(
+                  URI url, List<String> secrets, String messageId, String payload) {
+                sends.incrementAndGet();
+                return super.send(url, secrets, messageId, payload);
+              }
+            },
             EndpointRateLimiter.unlimited(),
             EndpointHealthBook.inMemory(),
             schedule,
