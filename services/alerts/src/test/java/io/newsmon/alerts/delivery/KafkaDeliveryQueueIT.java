@@ -90,10 +90,7 @@ class KafkaDeliveryQueueIT {
         "/hook",
         exchange -> {
           int status = statusForCall.applyAsInt(calls.incrementAndGet());
-          String body =
-              new String(
-                  exchange.getRequestBody().readAllBytes(),
-                  java.nio.charset.StandardCharsets.UTF_8);
+          String body = verifiedBody(exchange);
           requests.add(Map.entry(exchange.getRequestHeaders().getFirst("webhook-id"), body));
           requestTimes.add(Instant.now());
           if (status < 300) {
@@ -105,6 +102,41 @@ class KafkaDeliveryQueueIT {
     // A thread per call, as real receivers have: one hanging request must not block the others.
     receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     receiver.start();
+  }
+
+  private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+  /** Requests whose signature the official Standard Webhooks library refused. */
+  private final List<String> unverified = new CopyOnWriteArrayList<>();
+
+  private final AtomicInteger verified = new AtomicInteger();
+
+  /**
+   * The request's body, after checking its signature with the official library: every test
+   * subscription signs with {@link #SECRET}.
+   */
+  private String verifiedBody(com.sun.net.httpserver.HttpExchange exchange)
+      throws java.io.IOException {
+    String body =
+        new String(
+            exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      new com.standardwebhooks.Webhook(SECRET)
+          .verify(
+              body,
+              java.net.http.HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true));
+      verified.incrementAndGet();
+    } catch (com.standardwebhooks.exceptions.WebhookVerificationException
+        | com.standardwebhooks.exceptions.EmptyWebhookSecretException e) {
+      unverified.add(exchange.getRequestHeaders().getFirst("webhook-id") + ": " + e.getMessage());
+    }
+    return body;
+  }
+
+  @AfterEach
+  void everyRequestWasSignedCorrectly() {
+    assertThat(unverified).as("requests whose signature did not verify").isEmpty();
+    assertThat(verified.get()).as("requests verified").isPositive();
   }
 
   @AfterEach
@@ -241,7 +273,7 @@ class KafkaDeliveryQueueIT {
     receiver.createContext(
         "/hook",
         exchange -> {
-          exchange.getRequestBody().readAllBytes();
+          verifiedBody(exchange);
           String id = exchange.getRequestHeaders().getFirst("webhook-id");
           boolean first = firstCallAt.putIfAbsent(id, Instant.now()) == null;
           int status = 204;
@@ -335,7 +367,7 @@ class KafkaDeliveryQueueIT {
     receiver.createContext(
         "/hook",
         exchange -> {
-          exchange.getRequestBody().readAllBytes();
+          verifiedBody(exchange);
           attemptsMade.incrementAndGet();
           String id = exchange.getRequestHeaders().getFirst("webhook-id");
           int status = id.hashCode() % 10 == 0 && failedOnce.add(id) ? 503 : 204;
@@ -412,7 +444,7 @@ class KafkaDeliveryQueueIT {
             "t1",
             Set.of("border-tensions"),
             URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
-            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            SECRET,
             0,
             WebhookSubscription.Status.ACTIVE,
             Instant.EPOCH,
