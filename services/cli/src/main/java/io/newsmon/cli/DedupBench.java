@@ -169,6 +169,12 @@ final class DedupBench implements Callable<Integer> {
         index.lshBytes() / (double) total);
     out.printf(
         Locale.ROOT,
+        "exact-key filter: %,d bytes = %.1f bytes per article; index in all: %.1f bytes per article%n",
+        index.keyFilterBytes(),
+        index.keyFilterBytes() / (double) total,
+        (index.lshBytes() + index.keyFilterBytes()) / (double) total);
+    out.printf(
+        Locale.ROOT,
         "RocksDB state on disk: %,d bytes = %.0f bytes per article (before compaction settles)%n",
         diskBytes,
         diskBytes / (double) total);

@@ -38,6 +38,14 @@ public final class StoreDedupIndex implements DedupIndex {
   private final KeyValueStore<Integer, byte[]> articles;
   private final KeyValueStore<Long, Integer> keys;
   private final LshIndex buckets;
+  private final ExactKeyFilter keyFilter = new ExactKeyFilter();
+
+  /**
+   * Held articles stored before their keys were (formats 3 and 4): their keys are in the key store
+   * but not in the filter, so the filter is bypassed until they have left the window.
+   */
+  private int articlesWithoutKeys;
+
   private int next;
   private int reservedUntil;
 
@@ -62,8 +70,13 @@ public final class StoreDedupIndex implements DedupIndex {
     try (KeyValueIterator<Integer, byte[]> all = articles.all()) {
       while (all.hasNext()) {
         KeyValue<Integer, byte[]> entry = all.next();
-        SeenArticle article = StoredArticle.fromBytes(entry.value).article();
+        StoredArticle read = StoredArticle.fromBytes(entry.value);
+        SeenArticle article = read.article();
         buckets.add(Signatures.bandKeys(article.fingerprint().minHash()), entry.key);
+        for (long key : read.exactKeys()) {
+          keyFilter.add(key, entry.key);
+        }
+        articlesWithoutKeys += read.exactKeys().length == 0 ? 1 : 0;
         smallest = smallest == 0 ? entry.key : smallest;
         if (firstAfterNext == 0 && entry.key >= next) {
           firstAfterNext = entry.key;
@@ -79,6 +92,11 @@ public final class StoreDedupIndex implements DedupIndex {
 
   public long lshBytes() {
     return buckets.bytes();
+  }
+
+  /** Bytes of the in-memory filters over the exact keys. */
+  public long keyFilterBytes() {
+    return keyFilter.bytes();
   }
 
   @Override
@@ -106,6 +124,7 @@ public final class StoreDedupIndex implements DedupIndex {
     List<KeyValue<Long, Integer>> entries = new ArrayList<>(newExactKeys.length);
     for (long key : newExactKeys) {
       entries.add(KeyValue.pair(key, sequence));
+      keyFilter.add(key, sequence);
     }
     keys.putAll(entries);
     buckets.add(bandKeys, sequence);
@@ -113,6 +132,9 @@ public final class StoreDedupIndex implements DedupIndex {
 
   @Override
   public int exact(long key) {
+    if (articlesWithoutKeys == 0 && !keyFilter.mayContain(key)) {
+      return 0; // certainly not held: no store lookup
+    }
     Integer sequence = keys.get(key);
     return sequence == null ? 0 : sequence;
   }
@@ -132,6 +154,7 @@ public final class StoreDedupIndex implements DedupIndex {
         batch = expiredFrom(1, cutoffMillis);
       }
       if (batch.isEmpty()) {
+        keyFilter.retain(oldest, next - 1);
         return expired;
       }
       for (KeyValue<Integer, StoredArticle> entry : batch) {
@@ -163,6 +186,7 @@ public final class StoreDedupIndex implements DedupIndex {
     buckets.remove(Signatures.bandKeys(stored.article().fingerprint().minHash()), sequence);
     articles.delete(sequence);
     Integer boxed = sequence;
+    articlesWithoutKeys -= stored.exactKeys().length == 0 ? 1 : 0;
     for (long key : stored.exactKeys()) {
       // A key taken over by a later article (after this one's expiry was due) stays with it.
       if (boxed.equals(keys.get(key))) {

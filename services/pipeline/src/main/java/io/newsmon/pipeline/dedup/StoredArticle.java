@@ -15,11 +15,16 @@ import java.util.Objects;
 record StoredArticle(SeenArticle article, long[] exactKeys) {
 
   /**
-   * Format 5: 16-bit MinHash components and the exact keys. Formats 3 and 4 (older word hashes,
-   * 8-bit components, no keys) are read without their MinHash: such articles keep their cluster and
-   * id, but no new article is compared with them, and they leave the window within its retention.
+   * Format 6: 16-bit MinHash components of the current word and shingle hashes, and the exact keys.
+   * Format 5 (the same layout with the word hashes before session 4) and formats 3 and 4 (older
+   * word hashes, 8-bit components, no keys) are read without their MinHash: such articles keep
+   * their cluster, id and keys, but no new article is compared with them, and they leave the window
+   * within its retention.
    */
-  private static final byte FORMAT = 5;
+  private static final byte FORMAT = 6;
+
+  /** The first format that stores the exact keys. */
+  private static final byte FIRST_FORMAT_WITH_KEYS = 5;
 
   private static final int OLDEST_READABLE_FORMAT = 3;
 
@@ -71,7 +76,7 @@ record StoredArticle(SeenArticle article, long[] exactKeys) {
     if (format < OLDEST_READABLE_FORMAT || format > FORMAT) {
       throw new IllegalArgumentException("unknown stored article format " + format);
     }
-    long[] keys = new long[format == FORMAT ? in.get() : 0];
+    long[] keys = new long[format >= FIRST_FORMAT_WITH_KEYS ? in.get() : 0];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = in.getLong();
     }

@@ -72,6 +72,9 @@ class StoreDedupIndexTest {
     StoreDedupIndex reopened =
         new StoreDedupIndex(store(DedupProcessor.ARTICLE_STORE), store(DedupProcessor.KEY_STORE));
     assertThat(reopened.lshEntries()).isEqualTo(3 * Signatures.BANDS);
+    assertThat(reopened.exact(104))
+        .as("the key filter is rebuilt from the stored articles' keys")
+        .isNotZero();
     assertThat(reopened.expireBefore(5)).isEqualTo(2);
     assertThat(reopened.lshEntries()).isEqualTo(Signatures.BANDS);
     assertThat(reopened.article(5)).isNotNull();

@@ -44,4 +44,18 @@ class StoredArticleTest {
     format4[0] = 2;
     assertThatThrownBy(() -> StoredArticle.fromBytes(format4)).hasMessageContaining("format 2");
   }
+
+  @Test
+  void formatFiveKeepsItsKeysButItsMinHashOfOlderWordHashesIsNotCompared() {
+    SeenArticle seen =
+        new SeenArticle("a", "c", 42L, new Fingerprint(new byte[] {1, 2, 3}, -7L, 99));
+    byte[] format5 = new StoredArticle(seen, new long[] {11, 12}).toBytes();
+    format5[0] = 5;
+
+    StoredArticle back = StoredArticle.fromBytes(format5);
+
+    assertThat(back.exactKeys()).containsExactly(11, 12);
+    assertThat(back.article().clusterId()).isEqualTo("c");
+    assertThat(back.article().fingerprint().isSigned()).isFalse();
+  }
 }
