@@ -19,10 +19,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -67,34 +69,174 @@ public final class ArticlePublisher implements AutoCloseable {
             AvroSerde.of(RawArticle.class));
   }
 
-  /** Publishes files and directories (recursively), in name order. */
+  /** One article to publish, or why an input cannot be one. */
+  record Item(String label, RawArticle article, String problem) {
+    static Item of(String label, RawArticle article) {
+      return new Item(label, article, null);
+    }
+
+    static Item refused(String label, String problem) {
+      return new Item(label, null, problem);
+    }
+  }
+
+  /** Below this many articles each one gets a line; above it, a progress bar. */
+  static final int ITEM_LINES_UP_TO = 20;
+
+  /**
+   * Publishes files and directories (recursively, in name order): one article per file, and one per
+   * non-blank line of a {@code .jsonl} file. Sends are asynchronous (the producer's buffer bounds
+   * what is in flight), each outcome is collected, and large batches show a progress bar.
+   */
   public Summary publish(List<Path> paths, PrintStream out)
       throws IOException, InterruptedException {
     List<Path> files = CleanCommand.files(paths);
-    List<String> published = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    List<Map.Entry<String, Future<RecordMetadata>>> sent = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
     for (Path file : files) {
       String type = contentType(file);
       if (type == null) {
-        skipped.add(file + ": not an article file (.html, .html.gz, .htm, .md, .txt, .json)");
+        skipped.add(file + ": " + NOT_AN_ARTICLE);
         continue;
       }
       try {
-        byte[] bytes = readPayload(file);
-        RawArticle article = article(file, type, bytes);
-        ProducerRecord<String, RawArticle> record =
-            new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
-        record.headers().add(TRACE_HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-        published.add(file.getFileName() + " -> " + article.getArticleId());
-        out.println("  published " + file.getFileName() + " as " + article.getArticleId());
-      } catch (IOException | java.util.concurrent.ExecutionException e) {
+        items.addAll(items(file, type));
+      } catch (IOException | RuntimeException e) {
         failed.add(file + ": " + e.getMessage());
-        out.println("  failed " + file + ": " + e.getMessage());
+      }
+    }
+    Progress progress = new Progress(out, items.size(), items.size() > ITEM_LINES_UP_TO);
+    for (Item item : items) {
+      if (item.problem() != null) {
+        failed.add(item.label() + ": " + item.problem());
+        progress.advance();
+        continue;
+      }
+      RawArticle article = item.article();
+      ProducerRecord<String, RawArticle> record =
+          new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
+      record.headers().add(TRACE_HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
+      sent.add(Map.entry(item.label(), producer.send(record, (metadata, e) -> progress.advance())));
+    }
+    producer.flush();
+    List<String> published = new ArrayList<>();
+    for (Map.Entry<String, Future<RecordMetadata>> send : sent) {
+      String label = send.getKey();
+      try {
+        send.getValue().get();
+        published.add(label);
+      } catch (java.util.concurrent.ExecutionException e) {
+        failed.add(label + ": " + e.getCause().getMessage());
+      }
+    }
+    progress.finish();
+    if (!progress.bar) {
+      for (Item item : items) {
+        if (item.article() != null && published.contains(item.label())) {
+          out.println("  published " + item.label() + " as " + item.article().getArticleId());
+        }
       }
     }
     return new Summary(published, skipped, failed);
+  }
+
+  static final String NOT_AN_ARTICLE =
+      "not an article file (.html, .htm, .html.gz, .md, .txt, .json, .jsonl)";
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * The articles in one file: the file itself, or for {@code .jsonl} each non-blank line, which
+   * must be a JSON object (an article record, docs/cleaning.md); a line that is not is refused with
+   * its number, and the others still go.
+   */
+  static List<Item> items(Path file, String contentType) throws IOException {
+    byte[] bytes = readPayload(file);
+    String name = file.getFileName().toString();
+    if (!isJsonLines(file)) {
+      return List.of(Item.of(name, article(name, contentType, bytes)));
+    }
+    List<Item> items = new ArrayList<>();
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      String label = name + ":" + (i + 1);
+      if (line.isEmpty()) {
+        continue;
+      }
+      try {
+        if (!JSON.readTree(line).isObject()) {
+          items.add(Item.refused(label, "not a JSON object"));
+          continue;
+        }
+      } catch (com.fasterxml.jackson.core.JacksonException e) {
+        items.add(Item.refused(label, "not JSON: " + e.getOriginalMessage()));
+        continue;
+      }
+      items.add(
+          Item.of(
+              label, article(label, "application/json", line.getBytes(StandardCharsets.UTF_8))));
+    }
+    return items;
+  }
+
+  static boolean isJsonLines(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+  }
+
+  /**
+   * A progress bar on one line, redrawn at most every 200 ms, for batches too large to list; the
+   * final count either way.
+   */
+  static final class Progress {
+    private final PrintStream out;
+    private final int total;
+    final boolean bar;
+    private final long start = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastDrawn;
+
+    Progress(PrintStream out, int total, boolean bar) {
+      this.out = out;
+      this.total = total;
+      this.bar = bar;
+    }
+
+    void advance() {
+      int now = done.incrementAndGet();
+      long t = System.nanoTime();
+      if (bar && (t - lastDrawn > 200_000_000L || now == total)) {
+        lastDrawn = t;
+        draw(now);
+      }
+    }
+
+    private synchronized void draw(int count) {
+      int width = 30;
+      int filled = total == 0 ? width : (int) ((long) count * width / total);
+      double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+      out.printf(
+          Locale.ROOT,
+          "\r  [%s%s] %,d/%,d articles, %,.0f/s",
+          "#".repeat(filled),
+          ".".repeat(width - filled),
+          count,
+          total,
+          count / seconds);
+      out.flush();
+    }
+
+    void finish() {
+      if (bar) {
+        draw(done.get());
+        out.println();
+      }
+    }
   }
 
   /** The file's bytes, decompressed when it is gzip (.gz). */
@@ -108,7 +250,7 @@ public final class ArticlePublisher implements AutoCloseable {
     return bytes;
   }
 
-  static RawArticle article(Path file, String contentType, byte[] bytes) {
+  static RawArticle article(String fileName, String contentType, byte[] bytes) {
     byte[] trace = new byte[16];
     RANDOM.nextBytes(trace);
     return RawArticle.newBuilder()
@@ -116,7 +258,7 @@ public final class ArticlePublisher implements AutoCloseable {
         .setSourceId("file")
         .setContentType(contentType)
         .setPayload(ByteBuffer.wrap(bytes))
-        .setFileName(file.getFileName().toString())
+        .setFileName(fileName)
         .setIngestedAt(Instant.now())
         .setTraceId(HexFormat.of().formatHex(trace))
         .build();
@@ -137,7 +279,7 @@ public final class ArticlePublisher implements AutoCloseable {
     if (name.endsWith(".txt")) {
       return "text/plain";
     }
-    if (name.endsWith(".json")) {
+    if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
       return "application/json";
     }
     return null;

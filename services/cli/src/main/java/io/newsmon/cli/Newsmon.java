@@ -221,7 +221,10 @@ public final class Newsmon implements Runnable {
   @Command(
       name = "publish",
       description =
-          "Publish article files or directories (.html, .html.gz, .md, .txt) to news.raw.")
+          "Publish article files or directories to news.raw: .html, .html.gz, .md, .txt, .json"
+              + " article records, and .jsonl with one record per line. Prints what was"
+              + " published, skipped and refused (with reasons); a progress bar for large"
+              + " batches.")
   static final class Publish implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "Files or directories.")
     List<Path> paths;
