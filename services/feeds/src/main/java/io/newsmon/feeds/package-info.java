@@ -1,0 +1,16 @@
+/**
+ * Reading news feeds, without a framework, so every rule is testable on its own.
+ *
+ * <p>{@link io.newsmon.feeds.FeedFetcher} fetches a URL the way a polite crawler does: conditional
+ * GET with the validators of the last fetch, gzip, redirects, an honest User-Agent, bounded time
+ * and size, and a {@link io.newsmon.feeds.FeedFetcher.Result} instead of exceptions, which says
+ * whether a failure may heal (timeouts, 5xx, 429 with its {@code Retry-After}) or not (404, 410).
+ * {@link io.newsmon.feeds.FeedParser} reads RSS 0.9x/1.0/2.0 and Atom through ROME, with external
+ * entities off, and turns what it reads into {@link io.newsmon.feeds.FeedEntry} values with
+ * absolute links, a stable entry id (GUID, else link, else a content hash) given once per document,
+ * and a date when the feed has one.
+ *
+ * <p>Scheduling, per-host politeness, robots.txt, the memory of seen entries (in Kafka) and
+ * publishing to {@code news.raw} belong to the ingest service built on top (issue 7).
+ */
+package io.newsmon.feeds;
