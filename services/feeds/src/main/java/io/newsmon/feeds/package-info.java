@@ -10,7 +10,8 @@
  * absolute links, a stable entry id (GUID, else link, else a content hash) given once per document,
  * and a date when the feed has one.
  *
- * <p>Scheduling, per-host politeness, robots.txt, the memory of seen entries (in Kafka) and
+ * <p>{@link io.newsmon.feeds.HostPoliteness} and {@link io.newsmon.feeds.RobotsPolicy} say when and
+ * whether a URL may be fetched; the scheduling of feeds, the memory of seen entries (in Kafka) and
  * publishing to {@code news.raw} belong to the ingest service built on top (issue 7).
  */
 package io.newsmon.feeds;
