@@ -11,7 +11,8 @@
  * and a date when the feed has one.
  *
  * <p>{@link io.newsmon.feeds.HostPoliteness} and {@link io.newsmon.feeds.RobotsPolicy} say when and
- * whether a URL may be fetched; the scheduling of feeds, the memory of seen entries (in Kafka) and
- * publishing to {@code news.raw} belong to the ingest service built on top (issue 7).
+ * whether a URL may be fetched; {@link io.newsmon.feeds.FeedPoller} puts them together for one poll
+ * of one feed, behind two small interfaces for what the service keeps in Kafka (the entries seen,
+ * and the articles published). When each feed is due belongs to that service (issue 7).
  */
 package io.newsmon.feeds;
