@@ -30,6 +30,11 @@ public final class RocksDbStoreOptions implements RocksDBConfigSetter {
       options.setMemtableWholeKeyFiltering(true);
       options.setMemtablePrefixBloomSizeRatio(0.1);
     }
+    if (Boolean.getBoolean(INFO_LOG_PROPERTY)) {
+      // Kafka Streams keeps RocksDB's LOG at ERROR; INFO shows flushes, compactions and stalls.
+      options.setInfoLogLevel(org.rocksdb.InfoLogLevel.INFO_LEVEL);
+      options.setStatsDumpPeriodSec(60);
+    }
     if (storeName.startsWith(DEDUP_PREFIX)) {
       // Leveled compaction keeps a few sorted runs (Kafka Streams' universal style keeps many,
       // and a lookup probes each run); dynamic level sizes keep space overhead near 10 %.
@@ -39,6 +44,9 @@ public final class RocksDbStoreOptions implements RocksDBConfigSetter {
   }
 
   private static final String DEDUP_PREFIX = "dedup-";
+
+  /** {@code -Dnewsmon.rocksdb.info-log=true}: RocksDB's own LOG at INFO, for diagnosing stalls. */
+  public static final String INFO_LOG_PROPERTY = "newsmon.rocksdb.info-log";
 
   @Override
   public void close(String storeName, Options options) {
