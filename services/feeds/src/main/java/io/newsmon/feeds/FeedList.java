@@ -1,0 +1,160 @@
+package io.newsmon.feeds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The feeds to poll, as an operator writes them in a YAML (or JSON) file:
+ *
+ * <pre>
+ * feeds:
+ *   - id: moscow-times
+ *     url: https://www.themoscowtimes.com/rss/news
+ *     every: 5m          # optional: 30s to 24h, default 10m
+ *     source: moscow-times  # optional: the articles' source id, default the feed id
+ * </pre>
+ *
+ * Every problem is collected with the feed it concerns (as Lucene's monitor collects per-query
+ * errors) rather than stopping at the first, so one run of {@code ./newsmon} shows them all.
+ */
+public final class FeedList {
+
+  /** A feed and how often to poll it. */
+  public record Feed(String id, URI url, Duration every, String sourceId) {
+    public Feed {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(every, "every");
+      Objects.requireNonNull(sourceId, "sourceId");
+    }
+
+    public FeedPoller.FeedSource source() {
+      return new FeedPoller.FeedSource(id, url);
+    }
+  }
+
+  /** The feeds read, and what was wrong with the others. */
+  public record Loaded(List<Feed> feeds, List<String> problems) {
+    public Loaded {
+      feeds = List.copyOf(feeds);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  public static final Duration DEFAULT_EVERY = Duration.ofMinutes(10);
+  public static final Duration MIN_EVERY = Duration.ofSeconds(30);
+  public static final Duration MAX_EVERY = Duration.ofHours(24);
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Pattern EVERY = Pattern.compile("(\\d+)\\s*(s|m|h)");
+  private static final Set<String> FIELDS = Set.of("id", "url", "every", "source");
+
+  private FeedList() {}
+
+  public static Loaded read(Path file) throws IOException {
+    return parse(Files.readString(file));
+  }
+
+  public static Loaded parse(String text) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (IOException e) {
+      return new Loaded(
+          List.of(), List.of("not YAML: " + e.getMessage().lines().findFirst().orElse("")));
+    }
+    JsonNode list = root == null ? null : root.get("feeds");
+    if (list == null || !list.isArray()) {
+      return new Loaded(List.of(), List.of("the file needs a 'feeds' list"));
+    }
+    List<Feed> feeds = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode node = list.get(i);
+      String where = "feed " + (i + 1);
+      if (!node.isObject()) {
+        problems.add(where + ": not a mapping of id, url, every, source");
+        continue;
+      }
+      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!FIELDS.contains(name)) {
+          problems.add(where + ": unknown field '" + name + "' (id, url, every, source)");
+        }
+      }
+      String id = node.path("id").asText("");
+      if (!ID.matcher(id).matches()) {
+        problems.add(where + ": id must be 1-64 lower-case letters, digits and hyphens");
+        continue;
+      }
+      where = "feed " + id;
+      if (!ids.add(id)) {
+        problems.add(where + ": id used twice");
+        continue;
+      }
+      URI url = url(node.path("url").asText(""));
+      if (url == null) {
+        problems.add(where + ": url must be an absolute http or https URL");
+        continue;
+      }
+      Duration every = every(node.path("every").asText(""));
+      if (every == null) {
+        problems.add(where + ": every must be a duration from 30s to 24h, such as 90s, 5m or 1h");
+        continue;
+      }
+      String source = node.path("source").asText(id);
+      if (!ID.matcher(source).matches()) {
+        problems.add(where + ": source must be 1-64 lower-case letters, digits and hyphens");
+        continue;
+      }
+      feeds.add(new Feed(id, url, every, source));
+    }
+    return new Loaded(feeds, problems);
+  }
+
+  private static URI url(String text) {
+    try {
+      URI uri = new URI(text.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          ? uri
+          : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static Duration every(String text) {
+    if (text.isBlank()) {
+      return DEFAULT_EVERY;
+    }
+    var m = EVERY.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    Duration d =
+        switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+    return d.compareTo(MIN_EVERY) < 0 || d.compareTo(MAX_EVERY) > 0 ? null : d;
+  }
+}
