@@ -211,6 +211,19 @@ public final class TopicCatalog {
               + " subscriptions disabled.");
 
   /** All topics, in pipeline order. */
+  /**
+   * The feed entries the ingest service has published (or given up), so a restart does not publish
+   * them again. Keys expire 90 days after their last write: the service rewrites an entry it still
+   * sees in its feed after 45 days.
+   */
+  public static final TopicSpec INGEST_SEEN_ENTRIES =
+      TopicSpec.compactedExpiring(
+          "ingest.seen-entries",
+          1,
+          Duration.ofDays(90),
+          "long",
+          "Feed entries already handled, by feedId and entry-id hash; value: when, epoch ms.");
+
   public static final List<TopicSpec> ALL =
       List.of(
           NEWS_RAW,
@@ -228,7 +241,8 @@ public final class TopicCatalog {
           ALERTS_DEAD_LETTER,
           ALERTS_DELIVERED,
           ALERTS_ENDPOINT_HEALTH,
-          OPS_EVENTS);
+          OPS_EVENTS,
+          INGEST_SEEN_ENTRIES);
 
   private TopicCatalog() {}
 

@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  * @param name kebab/dot noun, for example {@code news.raw}
  * @param partitions partitions on creation
  * @param compacted true for changelog-like topics keyed by identity (latest value wins)
- * @param retention how long records are kept; ignored for compacted topics
+ * @param retention how long records are kept; for compacted topics only when {@code expires}
  * @param valueType simple name of the Avro type of the values, or "bytes"
  * @param description what flows there and who reads it
  * @param maxMessageBytes largest record the topic accepts, 0 for the broker's default (1 MiB)
+ * @param expires for a compacted topic: whether even a key's latest record is deleted after {@code
+ *     retention} ({@code cleanup.policy=compact,delete}), so keys nobody writes again expire;
+ *     writers refresh the keys they still need
  */
 public record TopicSpec(
     String name,
@@ -22,7 +25,8 @@ public record TopicSpec(
     Duration retention,
     String valueType,
     String description,
-    int maxMessageBytes) {
+    int maxMessageBytes,
+    boolean expires) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
 
@@ -44,6 +48,26 @@ public record TopicSpec(
     if (maxMessageBytes < 0) {
       throw new IllegalArgumentException("maxMessageBytes must be >= 0 for " + name);
     }
+    if (expires && !compacted) {
+      throw new IllegalArgumentException("only a compacted topic expires its keys: " + name);
+    }
+  }
+
+  public TopicSpec(
+      String name,
+      int partitions,
+      boolean compacted,
+      Duration retention,
+      String valueType,
+      String description,
+      int maxMessageBytes) {
+    this(name, partitions, compacted, retention, valueType, description, maxMessageBytes, false);
+  }
+
+  /** A compacted topic whose keys expire {@code retention} after their latest write. */
+  public static TopicSpec compactedExpiring(
+      String name, int partitions, Duration retention, String valueType, String description) {
+    return new TopicSpec(name, partitions, true, retention, valueType, description, 0, true);
   }
 
   public TopicSpec(
@@ -59,8 +83,8 @@ public record TopicSpec(
   /** Kafka topic-level configuration for this topic. */
   public java.util.Map<String, String> kafkaConfig() {
     java.util.Map<String, String> config = new java.util.TreeMap<>();
-    config.put("cleanup.policy", compacted ? "compact" : "delete");
-    if (!compacted) {
+    config.put("cleanup.policy", !compacted ? "delete" : expires ? "compact,delete" : "compact");
+    if (!compacted || expires) {
       config.put("retention.ms", Long.toString(retention.toMillis()));
     }
     if (maxMessageBytes > 0) {

@@ -32,6 +32,16 @@ class TopicCatalogTest {
   }
 
   @Test
+  void anExpiringCompactedTopicDeletesEvenLatestRecordsAfterItsRetention() {
+    assertThat(TopicCatalog.INGEST_SEEN_ENTRIES.kafkaConfig())
+        .containsEntry("cleanup.policy", "compact,delete")
+        .containsEntry("retention.ms", Long.toString(Duration.ofDays(90).toMillis()));
+    assertThatThrownBy(
+            () -> new TopicSpec("a.b", 1, false, Duration.ofDays(1), "bytes", "x", 0, true))
+        .hasMessageContaining("only a compacted topic");
+  }
+
+  @Test
   void rejectsNamesThatAreNotDottedKebabNouns() {
     assertThatThrownBy(() -> new TopicSpec("NewsRaw", 1, false, Duration.ofDays(1), "bytes", "x"))
         .isInstanceOf(IllegalArgumentException.class)
