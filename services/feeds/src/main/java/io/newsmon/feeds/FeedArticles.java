@@ -1,0 +1,44 @@
+package io.newsmon.feeds;
+
+import io.newsmon.avro.RawArticle;
+import io.newsmon.common.Hashes;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** A fetched feed article as the producer record on {@code news.raw}. */
+public final class FeedArticles {
+
+  private FeedArticles() {}
+
+  /**
+   * The record for {@code article}, published under {@code sourceId}. Its id is a hash of source
+   * and the entry's link (as the feed names it, before redirects), so the same entry seen again, by
+   * this instance or another, keeps its id and the dedup stage calls it a copy of itself.
+   */
+  public static RawArticle toRaw(
+      FeedPoller.FetchedArticle article, String sourceId, Instant ingestedAt, String traceId) {
+    String link =
+        article.entry().link() != null
+            ? article.entry().link().toString()
+            : article.url().toString();
+    return RawArticle.newBuilder()
+        .setArticleId(articleId(sourceId, link))
+        .setSourceId(sourceId)
+        .setUrl(article.url().toString())
+        .setContentType(article.contentType())
+        .setCharset(article.charset())
+        .setPayload(ByteBuffer.wrap(article.body()))
+        .setFeedId(article.feedId())
+        .setEntryId(article.entry().entryId())
+        .setFetchedAt(article.fetchedAt())
+        .setIngestedAt(ingestedAt)
+        .setTraceId(traceId)
+        .build();
+  }
+
+  static String articleId(String sourceId, String link) {
+    return "art_"
+        + Hashes.sha256HexPrefix((sourceId + "\n" + link).getBytes(StandardCharsets.UTF_8), 12);
+  }
+}
