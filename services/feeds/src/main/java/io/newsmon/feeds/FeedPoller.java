@@ -179,6 +179,7 @@ public final class FeedPoller {
   /** Waits for the host's turn, fetches, and tells the host how it went. */
   private FeedFetcher.Result politely(
       URI url, java.util.function.Supplier<FeedFetcher.Result> fetch) throws InterruptedException {
+    politeness.atLeast(url, robots.crawlDelay(url)); // the site's Crawl-delay, when it has one
     for (Duration wait; !(wait = politeness.tryAcquire(url)).isZero(); ) {
       Thread.sleep(wait);
     }

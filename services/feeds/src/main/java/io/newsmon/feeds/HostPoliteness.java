@@ -25,6 +25,23 @@ public final class HostPoliteness {
     Instant notBefore = Instant.MIN;
     boolean busy;
     int failures;
+    Duration delay; // the site's own, when it asks for more than ours (robots.txt Crawl-delay)
+  }
+
+  /**
+   * Makes the delay between requests to {@code url}'s host at least {@code delay} (a robots.txt
+   * {@code Crawl-delay}), capped at the maximum backoff; null or shorter changes nothing.
+   */
+  public synchronized void atLeast(URI url, Duration delay) {
+    if (delay == null || delay.compareTo(this.delay) <= 0) {
+      return;
+    }
+    Host host = hosts.computeIfAbsent(hostOf(url), h -> new Host());
+    host.delay = delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+  }
+
+  private Duration delayOf(Host host) {
+    return host.delay != null ? host.delay : delay;
   }
 
   public HostPoliteness(Duration delay, Duration maxBackoff, Clock clock) {
@@ -46,7 +63,8 @@ public final class HostPoliteness {
     Host host = hosts.computeIfAbsent(hostOf(url), h -> new Host());
     Instant now = clock.instant();
     if (host.busy) {
-      return delay.isZero() ? Duration.ofMillis(50) : delay;
+      Duration d = delayOf(host);
+      return d.isZero() ? Duration.ofMillis(50) : d;
     }
     if (now.isBefore(host.notBefore)) {
       return Duration.between(now, host.notBefore);
@@ -61,7 +79,7 @@ public final class HostPoliteness {
     if (host != null) {
       host.busy = false;
       host.failures = 0;
-      host.notBefore = clock.instant().plus(delay);
+      host.notBefore = clock.instant().plus(delayOf(host));
     }
   }
 
@@ -76,7 +94,7 @@ public final class HostPoliteness {
     }
     host.busy = false;
     host.failures++;
-    Duration base = delay.isZero() ? Duration.ofSeconds(1) : delay;
+    Duration base = delayOf(host).isZero() ? Duration.ofSeconds(1) : delayOf(host);
     Duration backoff = base.multipliedBy(1L << Math.min(20, host.failures));
     if (backoff.compareTo(maxBackoff) > 0) {
       backoff = maxBackoff;

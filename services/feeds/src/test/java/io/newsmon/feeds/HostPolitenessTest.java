@@ -82,4 +82,16 @@ class HostPolitenessTest {
     }
     assertThat(politeness.tryAcquire(feed)).isEqualTo(Duration.ofMinutes(30));
   }
+
+  @Test
+  void aSitesCrawlDelayLengthensTheDelayForThatHostOnly() {
+    politeness.atLeast(feed, Duration.ofSeconds(10));
+    politeness.atLeast(other, Duration.ofSeconds(1)); // shorter than ours: no change
+    politeness.tryAcquire(feed);
+    politeness.succeeded(feed);
+    politeness.tryAcquire(other);
+    politeness.succeeded(other);
+    assertThat(politeness.tryAcquire(page)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(politeness.tryAcquire(other)).isEqualTo(Duration.ofSeconds(2));
+  }
 }
