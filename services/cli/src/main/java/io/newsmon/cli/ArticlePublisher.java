@@ -85,61 +85,86 @@ public final class ArticlePublisher implements AutoCloseable {
 
   /**
    * Publishes files and directories (recursively, in name order): one article per file, and one per
-   * non-blank line of a {@code .jsonl} file. Sends are asynchronous (the producer's buffer bounds
-   * what is in flight), each outcome is collected, and large batches show a progress bar.
+   * non-blank line of a {@code .jsonl} file. Files are read one at a time and their articles sent
+   * asynchronously (the producer's buffer bounds what is in flight), so a large batch never sits in
+   * memory whole; each outcome is collected, and large batches show a progress bar.
    */
   public Summary publish(List<Path> paths, PrintStream out)
       throws IOException, InterruptedException {
     List<Path> files = CleanCommand.files(paths);
     List<String> skipped = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    List<Map.Entry<String, Future<RecordMetadata>>> sent = new ArrayList<>();
-    List<Item> items = new ArrayList<>();
+    record Sent(String label, String articleId, Future<RecordMetadata> ack) {}
+    List<Sent> sent = new ArrayList<>();
+    int total = 0;
+    for (Path file : files) {
+      total += contentType(file) == null ? 0 : articleCount(file);
+    }
+    Progress progress = new Progress(out, total, total > ITEM_LINES_UP_TO);
     for (Path file : files) {
       String type = contentType(file);
       if (type == null) {
         skipped.add(file + ": " + NOT_AN_ARTICLE);
         continue;
       }
+      List<Item> items;
       try {
-        items.addAll(items(file, type));
+        items = items(file, type);
       } catch (IOException | RuntimeException e) {
         failed.add(file + ": " + e.getMessage());
-      }
-    }
-    Progress progress = new Progress(out, items.size(), items.size() > ITEM_LINES_UP_TO);
-    for (Item item : items) {
-      if (item.problem() != null) {
-        failed.add(item.label() + ": " + item.problem());
-        progress.advance();
         continue;
       }
-      RawArticle article = item.article();
-      ProducerRecord<String, RawArticle> record =
-          new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
-      record.headers().add(TRACE_HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
-      sent.add(Map.entry(item.label(), producer.send(record, (metadata, e) -> progress.advance())));
+      for (Item item : items) {
+        if (item.problem() != null) {
+          failed.add(item.label() + ": " + item.problem());
+          progress.advance();
+          continue;
+        }
+        RawArticle article = item.article();
+        ProducerRecord<String, RawArticle> record =
+            new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
+        record.headers().add(TRACE_HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
+        sent.add(
+            new Sent(
+                item.label(),
+                article.getArticleId(),
+                producer.send(record, (metadata, e) -> progress.advance())));
+      }
     }
     producer.flush();
     List<String> published = new ArrayList<>();
-    for (Map.Entry<String, Future<RecordMetadata>> send : sent) {
-      String label = send.getKey();
+    for (Sent send : sent) {
       try {
-        send.getValue().get();
-        published.add(label);
+        send.ack().get();
+        published.add(send.label());
+        if (!progress.bar) {
+          out.println("  published " + send.label() + " as " + send.articleId());
+        }
       } catch (java.util.concurrent.ExecutionException e) {
-        failed.add(label + ": " + e.getCause().getMessage());
+        failed.add(send.label() + ": " + e.getCause().getMessage());
       }
     }
     progress.finish();
-    if (!progress.bar) {
-      for (Item item : items) {
-        if (item.article() != null && published.contains(item.label())) {
-          out.println("  published " + item.label() + " as " + item.article().getArticleId());
-        }
-      }
-    }
     return new Summary(published, skipped, failed);
+  }
+
+  /**
+   * How many articles {@link #items} will find in {@code file}, for the progress bar: one, or the
+   * non-blank lines of a {@code .jsonl} file (read once more for that); 0 when it cannot be read.
+   */
+  static int articleCount(Path file) {
+    if (!isJsonLines(file)) {
+      return 1;
+    }
+    try {
+      return (int)
+          new String(readPayload(file), StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.isBlank())
+              .count();
+    } catch (IOException | RuntimeException e) {
+      return 0; // refused when it is read for publishing, with the reason
+    }
   }
 
   static final String NOT_AN_ARTICLE =
@@ -160,9 +185,9 @@ public final class ArticlePublisher implements AutoCloseable {
       return List.of(Item.of(name, article(name, contentType, bytes)));
     }
     List<Item> items = new ArrayList<>();
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
       String label = name + ":" + (i + 1);
       if (line.isEmpty()) {
         continue;
