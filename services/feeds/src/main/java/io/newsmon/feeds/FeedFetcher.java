@@ -1,5 +1,6 @@
 package io.newsmon.feeds;
 
+import io.newsmon.common.RetryAfter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -153,22 +150,8 @@ public final class FeedFetcher {
     return out.toByteArray();
   }
 
-  /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+  /** {@code Retry-After} read as the alert service reads it ({@link RetryAfter}). */
   Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at =
-            ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(clock.instant(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
+    return RetryAfter.parse(header, clock.instant());
   }
 }

@@ -78,7 +78,7 @@ public class WebhookSender {
           response.statusCode(),
           null,
           elapsedMillis(start),
-          DeliveryResult.parseRetryAfter(
+          io.newsmon.common.RetryAfter.parse(
               response.headers().firstValue("retry-after").orElse(null), clock.instant()));
     } catch (IOException e) {
       return new DeliveryResult(
