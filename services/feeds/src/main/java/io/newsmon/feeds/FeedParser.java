@@ -7,15 +7,13 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import io.newsmon.common.Hashes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +130,8 @@ public final class FeedParser {
     if (link != null) {
       return link.toString();
     }
-    return "sha256:" + sha256(clean(entry.getTitle()) + "\n" + clean(summary(entry)));
+    String content = clean(entry.getTitle()) + "\n" + clean(summary(entry));
+    return "sha256:" + Hashes.sha256HexPrefix(content.getBytes(StandardCharsets.UTF_8), 16);
   }
 
   private static String summary(SyndEntry entry) {
@@ -164,17 +163,5 @@ public final class FeedParser {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)),
-              0,
-              16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

@@ -1,15 +1,13 @@
 package io.newsmon.feeds;
 
 import io.newsmon.common.CompactedTopicTable;
+import io.newsmon.common.Hashes;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicSpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.serialization.Serdes;
@@ -78,13 +76,7 @@ public final class KafkaSeenEntries implements FeedPoller.SeenEntries, AutoClose
 
   /** The feed id and a hash of the entry id: entry ids can be long URLs. */
   static String key(String feedId, String entryId) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(entryId.getBytes(StandardCharsets.UTF_8));
-      return feedId + "/" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return feedId + "/" + Hashes.sha256HexPrefix(entryId.getBytes(StandardCharsets.UTF_8), 16);
   }
 
   int size() {
