@@ -284,17 +284,11 @@ public final class TextNormalizer {
    * 64-bit hash of a word's UTF-16 units, as {@link Word#hash64()} and {@link #forEachWordHash}.
    */
   public static long wordHash(CharSequence word) {
-    long state = WORD_HASH_SEED;
-    long block = 0;
-    int length = word.length();
-    for (int i = 0; i < length; i++) {
-      block = block << 16 | word.charAt(i);
-      if (((i + 1) & 3) == 0) {
-        state = absorb(state, block);
-        block = 0;
-      }
+    Word buffer = new Word();
+    for (int i = 0; i < word.length(); i++) {
+      buffer.append(word.charAt(i)); // one unit at a time: a surrogate pair stays two units
     }
-    return finish(state, block, length);
+    return buffer.hash64();
   }
 
   /*
