@@ -62,23 +62,23 @@ public class SubscriptionResource {
 
     AlertFilter filter() {
       return new AlertFilter(
-          Set.copyOf(topicIds),
+          asSet("topicIds", topicIds),
           minScore == null ? 0.0 : minScore,
-          asSet(languages),
-          asSet(countries),
-          asSet(sources));
+          asSet("languages", languages),
+          asSet("countries", countries),
+          asSet("sources", sources));
     }
 
     int digest() {
       return digestMinutes == null ? 0 : digestMinutes;
     }
 
-    private static Set<String> asSet(List<String> values) {
+    private static Set<String> asSet(String field, List<String> values) {
       if (values == null) {
         return Set.of();
       }
       if (values.contains(null)) {
-        throw new IllegalArgumentException("filter lists cannot contain null");
+        throw new IllegalArgumentException(field + " cannot contain null");
       }
       return Set.copyOf(values);
     }
@@ -329,17 +329,8 @@ public class SubscriptionResource {
     if (request == null) {
       return "body must be a JSON object with topicIds and webhookUrl";
     }
-    if (request.topicIds() == null
-        || request.topicIds().isEmpty()
-        || request.topicIds().stream()
-            .anyMatch(t -> t == null || !t.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"))) {
-      return "topicIds must be a non-empty list of kebab-case topic ids";
-    }
-    if (request.minScore() != null && (request.minScore() < 0 || request.minScore() > 1)) {
-      return "minScore must be within [0, 1]";
-    }
     try {
-      request.filter();
+      request.filter(); // topics, score, languages, countries and sources, as AlertFilter checks
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
