@@ -95,18 +95,7 @@ public record PendingDelivery(
 
   /** This delivery after one more failed attempt, {@code result}, due again at {@code next}. */
   public PendingDelivery failed(DeliveryResult result, Instant at, Instant next) {
-    return new PendingDelivery(
-        alertId,
-        subscriptionId,
-        tenantId,
-        topicId,
-        clusterId,
-        articleId,
-        title,
-        url,
-        score,
-        payload,
-        createdAt,
+    return withState(
         attempts + 1,
         next,
         firstFailureAt == null ? at : firstFailureAt,
@@ -119,26 +108,8 @@ public record PendingDelivery(
 
   /** This delivery due again at {@code next} without an attempt (paused, rate-limited). */
   public PendingDelivery postponed(Instant next) {
-    return new PendingDelivery(
-        alertId,
-        subscriptionId,
-        tenantId,
-        topicId,
-        clusterId,
-        articleId,
-        title,
-        url,
-        score,
-        payload,
-        createdAt,
-        attempts,
-        next,
-        firstFailureAt,
-        lastStatus,
-        lastError,
-        replay,
-        digestWindow,
-        digestId);
+    return withState(
+        attempts, next, firstFailureAt, lastStatus, lastError, replay, digestWindow, digestId);
   }
 
   /**
@@ -147,26 +118,7 @@ public record PendingDelivery(
    * its own, also when it first went out in a digest: a replay is not held for a window.
    */
   public PendingDelivery replayed(Instant now) {
-    return new PendingDelivery(
-        alertId,
-        subscriptionId,
-        tenantId,
-        topicId,
-        clusterId,
-        articleId,
-        title,
-        url,
-        score,
-        payload,
-        createdAt,
-        0,
-        now,
-        null,
-        null,
-        null,
-        true,
-        null,
-        null);
+    return withState(0, now, null, null, null, true, null, null);
   }
 
   /** Whether it goes out in a digest rather than on its own. */
@@ -176,18 +128,7 @@ public record PendingDelivery(
 
   /** This new delivery held for the digest of {@code window}: due at the window's end. */
   public PendingDelivery heldFor(DigestWindow window) {
-    return new PendingDelivery(
-        alertId,
-        subscriptionId,
-        tenantId,
-        topicId,
-        clusterId,
-        articleId,
-        title,
-        url,
-        score,
-        payload,
-        createdAt,
+    return withState(
         attempts,
         window.end(),
         firstFailureAt,
@@ -200,6 +141,20 @@ public record PendingDelivery(
 
   /** This delivery about to be attempted in the digest {@code id}, for good. */
   public PendingDelivery sentIn(String id) {
+    return withState(
+        attempts, nextAttemptAt, firstFailureAt, lastStatus, lastError, replay, digestWindow, id);
+  }
+
+  /** The same alert (ids, payload, creation time) in another state of its delivery. */
+  private PendingDelivery withState(
+      int attempts,
+      Instant nextAttemptAt,
+      Instant firstFailureAt,
+      Integer lastStatus,
+      String lastError,
+      boolean replay,
+      String digestWindow,
+      String digestId) {
     return new PendingDelivery(
         alertId,
         subscriptionId,
@@ -219,6 +174,6 @@ public record PendingDelivery(
         lastError,
         replay,
         digestWindow,
-        id);
+        digestId);
   }
 }
