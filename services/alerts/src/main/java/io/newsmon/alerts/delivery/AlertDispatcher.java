@@ -107,17 +107,18 @@ public class AlertDispatcher {
    * every instance and every retry derives the same id for the same alert.
    */
   public static String alertId(String subscriptionId, String clusterId, String topicId) {
-    // Length-prefixed parts: no two different triples can encode to the same bytes.
-    String encoded =
-        subscriptionId.length()
-            + ":"
-            + subscriptionId
-            + clusterId.length()
-            + ":"
-            + clusterId
-            + topicId.length()
-            + ":"
-            + topicId;
-    return "msg_" + Hashes.sha256HexPrefix(encoded.getBytes(StandardCharsets.UTF_8), 16);
+    return messageId(List.of(subscriptionId, clusterId, topicId));
+  }
+
+  /**
+   * A {@code webhook-id} hashed from {@code parts}, length-prefixed so that no two different lists
+   * encode to the same bytes: alerts and digests derive theirs this way.
+   */
+  static String messageId(List<String> parts) {
+    StringBuilder encoded = new StringBuilder();
+    for (String part : parts) {
+      encoded.append(part.length()).append(':').append(part);
+    }
+    return "msg_" + Hashes.sha256HexPrefix(encoded.toString().getBytes(StandardCharsets.UTF_8), 16);
   }
 }

@@ -3,8 +3,6 @@ package io.newsmon.alerts.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmon.common.Hashes;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,15 +35,11 @@ public final class DigestPayload {
    */
   public static String digestId(List<PendingDelivery> alerts) {
     PendingDelivery lead = alerts.get(0);
-    StringBuilder encoded = new StringBuilder();
-    for (String part : List.of(lead.subscriptionId(), String.valueOf(lead.digestWindow()))) {
-      encoded.append(part.length()).append(':').append(part);
-    }
-    alerts.stream()
-        .map(PendingDelivery::alertId)
-        .sorted()
-        .forEach(id -> encoded.append(id.length()).append(':').append(id));
-    return "msg_" + Hashes.sha256HexPrefix(encoded.toString().getBytes(StandardCharsets.UTF_8), 16);
+    List<String> parts = new ArrayList<>();
+    parts.add(lead.subscriptionId());
+    parts.add(String.valueOf(lead.digestWindow()));
+    alerts.stream().map(PendingDelivery::alertId).sorted().forEach(parts::add);
+    return AlertDispatcher.messageId(parts);
   }
 
   public static String json(String digestId, List<PendingDelivery> alerts) {
