@@ -1,6 +1,6 @@
 package io.newsmon.alerts;
 
-import io.newsmon.alerts.security.ApiKeys;
+import io.newsmon.common.ApiKeys;
 import io.newsmon.kafka.LocalKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;

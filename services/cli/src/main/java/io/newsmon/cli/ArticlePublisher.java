@@ -2,8 +2,8 @@ package io.newsmon.cli;
 
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.Hashes;
-import io.newsmon.common.TopicCatalog;
-import io.newsmon.schema.AvroSerde;
+import io.newsmon.common.TraceIds;
+import io.newsmon.feeds.KafkaRawArticles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,21 +11,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes article files to {@code news.raw} with an idempotent producer. The key is a hash of the
@@ -33,9 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * calls the second a copy of the first). Each record carries a fresh trace id header.
  */
 public final class ArticlePublisher implements AutoCloseable {
-
-  public static final String TRACE_HEADER = "newsmon-trace-id";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What one publish run did. */
   public record Summary(List<String> published, List<String> skipped, List<String> failed) {
@@ -49,24 +37,10 @@ public final class ArticlePublisher implements AutoCloseable {
     }
   }
 
-  private final KafkaProducer<String, RawArticle> producer;
+  private final KafkaRawArticles producer;
 
   public ArticlePublisher(String bootstrapServers) {
-    this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "newsmon-publish",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                8 * 1024 * 1024),
-            new StringSerializer(),
-            AvroSerde.of(RawArticle.class));
+    this.producer = new KafkaRawArticles(bootstrapServers, "newsmon-publish");
   }
 
   /** One article to publish, or why an input cannot be one. */
@@ -94,7 +68,7 @@ public final class ArticlePublisher implements AutoCloseable {
     List<Path> files = CleanCommand.files(paths);
     List<String> skipped = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    record Sent(String label, String articleId, Future<RecordMetadata> ack) {}
+    record Sent(String label, String articleId, Future<Void> ack) {}
     List<Sent> sent = new ArrayList<>();
     int total = 0;
     for (Path file : files) {
@@ -121,14 +95,11 @@ public final class ArticlePublisher implements AutoCloseable {
           continue;
         }
         RawArticle article = item.article();
-        ProducerRecord<String, RawArticle> record =
-            new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
-        record.headers().add(TRACE_HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
         sent.add(
             new Sent(
                 item.label(),
                 article.getArticleId(),
-                producer.send(record, (metadata, e) -> progress.advance())));
+                producer.send(article).whenComplete((ok, e) -> progress.advance())));
       }
     }
     producer.flush();
@@ -276,8 +247,6 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   static RawArticle article(String fileName, String contentType, byte[] bytes) {
-    byte[] trace = new byte[16];
-    RANDOM.nextBytes(trace);
     return RawArticle.newBuilder()
         .setArticleId(articleId(bytes))
         .setSourceId("file")
@@ -285,7 +254,7 @@ public final class ArticlePublisher implements AutoCloseable {
         .setPayload(ByteBuffer.wrap(bytes))
         .setFileName(fileName)
         .setIngestedAt(Instant.now())
-        .setTraceId(HexFormat.of().formatHex(trace))
+        .setTraceId(TraceIds.newId())
         .build();
   }
 
@@ -312,6 +281,6 @@ public final class ArticlePublisher implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close(Duration.ofSeconds(10));
+    producer.close();
   }
 }

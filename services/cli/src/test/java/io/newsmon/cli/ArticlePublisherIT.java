@@ -69,7 +69,7 @@ class ArticlePublisherIT {
     assertThat(records)
         .allSatisfy(
             r ->
-                assertThat(r.headers().lastHeader(ArticlePublisher.TRACE_HEADER))
+                assertThat(r.headers().lastHeader(io.newsmon.common.TraceIds.HEADER))
                     .as("every record carries a trace id")
                     .isNotNull());
     assertThat(again.line()).isEqualTo("published 6, skipped 1, failed 1");

@@ -86,46 +86,61 @@ public final class FeedList {
     List<String> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      JsonNode node = list.get(i);
-      String where = "feed " + (i + 1);
-      if (!node.isObject()) {
-        problems.add(where + ": not a mapping of id, url, every, source");
+      Feed feed = feed(list.get(i), "feed " + (i + 1), problems);
+      if (feed == null) {
         continue;
       }
-      for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!FIELDS.contains(name)) {
-          problems.add(where + ": unknown field '" + name + "' (id, url, every, source)");
-        }
-      }
-      String id = node.path("id").asText("");
-      if (!ID.matcher(id).matches()) {
-        problems.add(where + ": id must be 1-64 lower-case letters, digits and hyphens");
+      if (!ids.add(feed.id())) {
+        problems.add("feed " + feed.id() + ": id used twice");
         continue;
       }
-      where = "feed " + id;
-      if (!ids.add(id)) {
-        problems.add(where + ": id used twice");
-        continue;
-      }
-      URI url = url(node.path("url").asText(""));
-      if (url == null) {
-        problems.add(where + ": url must be an absolute http or https URL");
-        continue;
-      }
-      Duration every = every(node.path("every").asText(""));
-      if (every == null) {
-        problems.add(where + ": every must be a duration from 30s to 24h, such as 90s, 5m or 1h");
-        continue;
-      }
-      String source = node.path("source").asText(id);
-      if (!ID.matcher(source).matches()) {
-        problems.add(where + ": source must be 1-64 lower-case letters, digits and hyphens");
-        continue;
-      }
-      feeds.add(new Feed(id, url, every, source));
+      feeds.add(feed);
     }
     return new Loaded(feeds, problems);
+  }
+
+  /**
+   * One feed given as a JSON object of the file's fields (the admin API's body, with its id): the
+   * feed, or the problems with it.
+   */
+  public static Loaded single(JsonNode node) {
+    List<String> problems = new ArrayList<>();
+    Feed feed = feed(node, "feed", problems);
+    return new Loaded(feed == null ? List.of() : List.of(feed), problems);
+  }
+
+  /** The feed {@code node} describes, or null after adding what is wrong with it. */
+  private static Feed feed(JsonNode node, String where, List<String> problems) {
+    if (node == null || !node.isObject()) {
+      problems.add(where + ": not a mapping of id, url, every, source");
+      return null;
+    }
+    int before = problems.size();
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        problems.add(where + ": unknown field '" + name + "' (id, url, every, source)");
+      }
+    }
+    String id = node.path("id").asText("");
+    if (!ID.matcher(id).matches()) {
+      problems.add(where + ": id must be 1-64 lower-case letters, digits and hyphens");
+      return null;
+    }
+    where = "feed " + id;
+    URI url = url(node.path("url").asText(""));
+    if (url == null) {
+      problems.add(where + ": url must be an absolute http or https URL");
+    }
+    Duration every = every(node.path("every").asText(""));
+    if (every == null) {
+      problems.add(where + ": every must be a duration from 30s to 24h, such as 90s, 5m or 1h");
+    }
+    String source = node.path("source").asText(id);
+    if (!ID.matcher(source).matches()) {
+      problems.add(where + ": source must be 1-64 lower-case letters, digits and hyphens");
+    }
+    return problems.size() > before ? null : new Feed(id, url, every, source);
   }
 
   private static URI url(String text) {

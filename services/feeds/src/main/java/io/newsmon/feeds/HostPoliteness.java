@@ -73,6 +73,19 @@ public final class HostPoliteness {
     return Duration.ZERO;
   }
 
+  /**
+   * How long until the host's rest (delay, backoff, Retry-After) is over, without taking it: zero
+   * when it is over. A scheduler asks this before starting a poll, so a thread is not parked for a
+   * host that asked for an hour's rest.
+   */
+  public synchronized Duration restFor(URI url) {
+    Host host = hosts.get(hostOf(url));
+    Instant now = clock.instant();
+    return host == null || !now.isBefore(host.notBefore)
+        ? Duration.ZERO
+        : Duration.between(now, host.notBefore);
+  }
+
   /** The request to the host ended well: the next may start after the delay. */
   public synchronized void succeeded(URI url) {
     Host host = hosts.get(hostOf(url));

@@ -26,10 +26,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheSeenEntriesMemoryTalksToKafka() {
+  void onlyTheKafkaClassesTalkToKafka() {
     noClasses()
         .that()
-        .haveNameNotMatching(".*\\.KafkaSeenEntries(\\$.*)?")
+        .haveNameNotMatching(".*\\.Kafka[A-Z][A-Za-z]*(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..")

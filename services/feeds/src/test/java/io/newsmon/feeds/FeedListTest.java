@@ -36,7 +36,8 @@ class FeedListTest {
 
     assertThat(loaded.feeds())
         .extracting(FeedList.Feed::id)
-        .containsExactly("moscow-times", "kyiv-independent", "typo");
+        .as("a misspelt field rejects its feed rather than quietly using a default")
+        .containsExactly("moscow-times", "kyiv-independent");
     FeedList.Feed first = loaded.feeds().get(0);
     assertThat(first.url()).isEqualTo(URI.create("https://www.themoscowtimes.com/rss/news"));
     assertThat(first.every()).isEqualTo(Duration.ofMinutes(5));
@@ -50,6 +51,23 @@ class FeedListTest {
             "feed too-often: every must be a duration from 30s to 24h, such as 90s, 5m or 1h",
             "feed moscow-times: id used twice",
             "feed 7: unknown field 'evrey' (id, url, every, source)");
+  }
+
+  @Test
+  void oneFeedAsTheAdminApiGivesIt() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    FeedList.Loaded ok =
+        FeedList.single(json.readTree("{\"id\":\"a\",\"url\":\"http://x.example/f\"}"));
+    assertThat(ok.feeds()).singleElement().extracting(FeedList.Feed::sourceId).isEqualTo("a");
+    assertThat(ok.problems()).isEmpty();
+
+    FeedList.Loaded bad =
+        FeedList.single(json.readTree("{\"id\":\"a\",\"url\":\"x\",\"every\":\"1s\"}"));
+    assertThat(bad.feeds()).isEmpty();
+    assertThat(bad.problems())
+        .containsExactly(
+            "feed a: url must be an absolute http or https URL",
+            "feed a: every must be a duration from 30s to 24h, such as 90s, 5m or 1h");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.newsmon.alerts.security;
 
 import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.common.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

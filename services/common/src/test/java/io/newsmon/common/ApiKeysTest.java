@@ -1,4 +1,4 @@
-package io.newsmon.alerts.security;
+package io.newsmon.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

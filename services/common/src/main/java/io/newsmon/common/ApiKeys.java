@@ -1,6 +1,5 @@
-package io.newsmon.alerts.security;
+package io.newsmon.common;
 
-import io.newsmon.common.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

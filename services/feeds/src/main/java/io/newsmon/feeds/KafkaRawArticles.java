@@ -1,0 +1,81 @@
+package io.newsmon.feeds;
+
+import io.newsmon.avro.RawArticle;
+import io.newsmon.common.TopicCatalog;
+import io.newsmon.common.TraceIds;
+import io.newsmon.schema.AvroSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The producer every newsmon producer shares for {@code news.raw}: idempotent with {@code acks=all}
+ * (a retried send is written once), keyed by the article id (the same article lands on the same
+ * partition, where the dedup stage sees its copies), the trace id in the {@value TraceIds#HEADER}
+ * header, and requests large enough for the topic's largest record.
+ */
+public final class KafkaRawArticles implements AutoCloseable {
+
+  private final KafkaProducer<String, RawArticle> producer;
+
+  public KafkaRawArticles(String bootstrapServers, String clientId) {
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.CLIENT_ID_CONFIG,
+                clientId,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                TopicCatalog.MAX_REQUEST_BYTES,
+                // A send blocks its caller at most this long when the broker is away, so an HTTP
+                // request or a feed poll fails with a reason instead of hanging.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                30_000),
+            new StringSerializer(),
+            AvroSerde.of(RawArticle.class));
+  }
+
+  /** Sends {@code article}; the future completes once the broker has it (or with the failure). */
+  public CompletableFuture<Void> send(RawArticle article) {
+    ProducerRecord<String, RawArticle> record =
+        new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
+    record.headers().add(TraceIds.HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    try {
+      producer.send(
+          record,
+          (metadata, e) -> {
+            if (e == null) {
+              acked.complete(null);
+            } else {
+              acked.completeExceptionally(e);
+            }
+          });
+    } catch (RuntimeException e) { // too large, serialization, no metadata within max.block.ms
+      acked.completeExceptionally(e);
+    }
+    return acked;
+  }
+
+  /** Waits until everything sent so far is acknowledged or failed. */
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}
