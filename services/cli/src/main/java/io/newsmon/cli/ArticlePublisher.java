@@ -1,7 +1,7 @@
 package io.newsmon.cli;
 
 import io.newsmon.avro.RawArticle;
-import io.newsmon.common.Hashes;
+import io.newsmon.common.ArticleIds;
 import io.newsmon.common.TraceIds;
 import io.newsmon.feeds.KafkaRawArticles;
 import java.io.ByteArrayInputStream;
@@ -248,7 +248,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
   static RawArticle article(String fileName, String contentType, byte[] bytes) {
     return RawArticle.newBuilder()
-        .setArticleId(articleId(bytes))
+        .setArticleId(ArticleIds.ofPayload(bytes))
         .setSourceId("file")
         .setContentType(contentType)
         .setPayload(ByteBuffer.wrap(bytes))
@@ -256,10 +256,6 @@ public final class ArticlePublisher implements AutoCloseable {
         .setIngestedAt(Instant.now())
         .setTraceId(TraceIds.newId())
         .build();
-  }
-
-  static String articleId(byte[] bytes) {
-    return "art_" + Hashes.sha256HexPrefix(bytes, 12);
   }
 
   static String contentType(Path file) {

@@ -51,7 +51,7 @@ final class DedupCommand implements Callable<Integer> {
         continue;
       }
       byte[] bytes = ArticlePublisher.readPayload(file);
-      String id = ArticlePublisher.articleId(bytes);
+      String id = io.newsmon.common.ArticleIds.ofPayload(bytes);
       ObjectNode row = JSON.createObjectNode().put("source", file.toString()).put("id", id);
       try {
         CleanedDocument doc = cleaner.clean(new RawDocument(bytes, type, null, null));

@@ -23,11 +23,12 @@ class ArticlePublisherTest {
   @Test
   void articleIdIsStableForTheSameBytesAndDiffersOtherwise() {
     byte[] a = "same".getBytes(StandardCharsets.UTF_8);
-    assertThat(ArticlePublisher.articleId(a))
-        .isEqualTo(ArticlePublisher.articleId(a.clone()))
+    assertThat(io.newsmon.common.ArticleIds.ofPayload(a))
+        .isEqualTo(io.newsmon.common.ArticleIds.ofPayload(a.clone()))
         .startsWith("art_");
-    assertThat(ArticlePublisher.articleId(a))
-        .isNotEqualTo(ArticlePublisher.articleId("other".getBytes(StandardCharsets.UTF_8)));
+    assertThat(io.newsmon.common.ArticleIds.ofPayload(a))
+        .isNotEqualTo(
+            io.newsmon.common.ArticleIds.ofPayload("other".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -224,6 +224,15 @@ public final class TopicCatalog {
           "long",
           "Feed entries already handled, by feedId and entry-id hash; value: when, epoch ms.");
 
+  public static final TopicSpec INGEST_FEEDS =
+      new TopicSpec(
+          "ingest.feeds",
+          1,
+          true,
+          MONTH,
+          "FeedDefinition",
+          "Feeds added through the ingest admin API, by feed id; a tombstone removes one.");
+
   public static final List<TopicSpec> ALL =
       List.of(
           NEWS_RAW,
@@ -242,7 +251,8 @@ public final class TopicCatalog {
           ALERTS_DELIVERED,
           ALERTS_ENDPOINT_HEALTH,
           OPS_EVENTS,
-          INGEST_SEEN_ENTRIES);
+          INGEST_SEEN_ENTRIES,
+          INGEST_FEEDS);
 
   private TopicCatalog() {}
 

@@ -1,9 +1,8 @@
 package io.newsmon.feeds;
 
 import io.newsmon.avro.RawArticle;
-import io.newsmon.common.Hashes;
+import io.newsmon.common.ArticleIds;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** A fetched feed article as the producer record on {@code news.raw}. */
@@ -23,7 +22,7 @@ public final class FeedArticles {
             ? article.entry().link().toString()
             : article.url().toString();
     return RawArticle.newBuilder()
-        .setArticleId(articleId(sourceId, link))
+        .setArticleId(ArticleIds.ofLink(sourceId, link))
         .setSourceId(sourceId)
         .setUrl(article.url().toString())
         .setContentType(article.contentType())
@@ -35,10 +34,5 @@ public final class FeedArticles {
         .setIngestedAt(ingestedAt)
         .setTraceId(traceId)
         .build();
-  }
-
-  static String articleId(String sourceId, String link) {
-    return "art_"
-        + Hashes.sha256HexPrefix((sourceId + "\n" + link).getBytes(StandardCharsets.UTF_8), 12);
   }
 }

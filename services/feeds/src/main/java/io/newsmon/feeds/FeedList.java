@@ -155,6 +155,15 @@ public final class FeedList {
     }
   }
 
+  /** {@code every} as the file writes it: {@code 90s}, {@code 5m}, {@code 2h}. */
+  public static String format(Duration every) {
+    long seconds = every.toSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
   private static Duration every(String text) {
     if (text.isBlank()) {
       return DEFAULT_EVERY;

@@ -1,10 +1,10 @@
 package io.newsmon.feeds;
 
+import io.newsmon.common.ContentTypes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,7 +151,7 @@ public final class FeedPoller {
                   fetched.url(),
                   fetched.body(),
                   mediaType(fetched.contentType()),
-                  charset(fetched.contentType()),
+                  ContentTypes.charset(fetched.contentType()),
                   clock.instant()));
           seen.remember(feed.id(), entry.entryId());
           published++;
@@ -193,26 +193,7 @@ public final class FeedPoller {
   }
 
   static String mediaType(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return "text/html";
-    }
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-        .strip()
-        .toLowerCase(Locale.ROOT);
-  }
-
-  static String charset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    for (String parameter : contentType.split(";")) {
-      String p = parameter.strip();
-      if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-        String value = p.substring("charset=".length()).strip();
-        return value.replace("\"", "").isEmpty() ? null : value.replace("\"", "");
-      }
-    }
-    return null;
+    String type = ContentTypes.mediaType(contentType);
+    return type.isEmpty() ? "text/html" : type;
   }
 }

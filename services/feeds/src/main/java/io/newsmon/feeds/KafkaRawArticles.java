@@ -41,8 +41,10 @@ public final class KafkaRawArticles implements AutoCloseable {
                 // request or a feed poll fails with a reason instead of hanging.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
                 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                15_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                30_000),
+                40_000),
             new StringSerializer(),
             AvroSerde.of(RawArticle.class));
   }

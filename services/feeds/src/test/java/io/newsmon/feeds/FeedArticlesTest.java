@@ -56,6 +56,6 @@ class FeedArticlesTest {
                     Instant.now(),
                     "t")
                 .getArticleId())
-        .isNotEqualTo(FeedArticles.articleId("other-source", "https://mt.example/a"));
+        .isNotEqualTo(io.newsmon.common.ArticleIds.ofLink("other-source", "https://mt.example/a"));
   }
 }

@@ -170,8 +170,9 @@ class FeedPollerTest {
   @Test
   void contentTypeParts() {
     assertThat(FeedPoller.mediaType("Text/HTML; charset=UTF-8")).isEqualTo("text/html");
-    assertThat(FeedPoller.charset("text/html; charset=\"ISO-8859-1\"")).isEqualTo("ISO-8859-1");
-    assertThat(FeedPoller.charset("text/html")).isNull();
+    assertThat(io.newsmon.common.ContentTypes.charset("text/html; charset=\"ISO-8859-1\""))
+        .isEqualTo("ISO-8859-1");
+    assertThat(io.newsmon.common.ContentTypes.charset("text/html")).isNull();
     assertThat(FeedPoller.mediaType(null)).isEqualTo("text/html");
   }
 }

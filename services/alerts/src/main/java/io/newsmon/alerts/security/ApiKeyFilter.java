@@ -1,5 +1,6 @@
 package io.newsmon.alerts.security;
 
+import io.newsmon.common.ApiKeyAccess;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -25,33 +26,18 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getUriInfo().getPath().startsWith("/api/")) {
-      return;
+    switch (keys.access()
+        .decide(
+            request.getUriInfo().getPath(), request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+      case ApiKeyAccess.Open open -> {}
+      case ApiKeyAccess.Granted granted -> request.setProperty(TENANT, granted.tenant());
+      case ApiKeyAccess.Refused refused ->
+          request.abortWith(
+              Response.status(refused.status())
+                  .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                  .type(MediaType.APPLICATION_JSON)
+                  .entity(Map.of("error", refused.message()))
+                  .build());
     }
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String key =
-        header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-    if (request.getUriInfo().getPath().startsWith("/api/admin/")) {
-      if (keys.admins().tenantOf(key).isEmpty()) {
-        request.abortWith(
-            Response.status(key == null ? Response.Status.UNAUTHORIZED : Response.Status.FORBIDDEN)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", "an admin key is required"))
-                .build());
-      }
-      return;
-    }
-    keys.get()
-        .tenantOf(key)
-        .ifPresentOrElse(
-            tenant -> request.setProperty(TENANT, tenant),
-            () ->
-                request.abortWith(
-                    Response.status(Response.Status.UNAUTHORIZED)
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(Map.of("error", "missing or unknown API key"))
-                        .build()));
   }
 }

@@ -1,0 +1,49 @@
+package io.newsmon.ingest;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.feeds.KafkaRawArticles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** What feeds and HTTP share: the one {@code news.raw} producer, metrics and the clock. */
+@ApplicationScoped
+public class IngestBeans {
+
+  @Produces
+  @Singleton
+  KafkaRawArticles producer(IngestConfig config) {
+    return new KafkaRawArticles(config.bootstrapServers(), "newsmon-ingest");
+  }
+
+  void close(@Disposes KafkaRawArticles producer) {
+    producer.close();
+  }
+
+  /** Prometheus metrics, with the JVM's own (memory, GC, threads, CPU, uptime). */
+  @Produces
+  @Singleton
+  PrometheusMeterRegistry meterRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

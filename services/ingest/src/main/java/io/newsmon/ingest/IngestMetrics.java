@@ -1,0 +1,64 @@
+package io.newsmon.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsmon.feeds.FeedList;
+import io.newsmon.feeds.FeedPoller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The ingest service's metrics, named for Prometheus ({@code /q/metrics}):
+ *
+ * <ul>
+ *   <li>{@code newsmon_ingest_articles_total{via}}: articles {@code news.raw} acknowledged, by
+ *       {@code feed} or {@code api}
+ *   <li>{@code newsmon_ingest_api_refused_total{reason}}: HTTP submissions refused
+ *   <li>{@code newsmon_ingest_feed_polls_total{feed,outcome}}: polls {@code ok}, {@code
+ *       not_modified} or {@code failed}
+ *   <li>{@code newsmon_ingest_feed_entries_total{feed,outcome}}: new entries {@code published},
+ *       {@code disallowed} by robots.txt or {@code failed}
+ *   <li>{@code newsmon_ingest_feed_poll_seconds{feed}}: how long polls take
+ * </ul>
+ */
+@ApplicationScoped
+public class IngestMetrics {
+
+  private final MeterRegistry registry;
+
+  public IngestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public void published(String via) {
+    registry.counter("newsmon.ingest.articles", "via", via).increment();
+  }
+
+  public void refused(String reason) {
+    registry.counter("newsmon.ingest.api.refused", "reason", reason).increment();
+  }
+
+  public void polled(FeedList.Feed feed, FeedPoller.PollReport report, Duration took) {
+    String outcome =
+        report.problem() != null ? "failed" : report.notModified() ? "not_modified" : "ok";
+    registry
+        .counter("newsmon.ingest.feed.polls", "feed", feed.id(), "outcome", outcome)
+        .increment();
+    entries(feed, "published", report.published());
+    entries(feed, "disallowed", report.disallowed());
+    entries(feed, "failed", report.failed());
+    Timer.builder("newsmon.ingest.feed.poll")
+        .tag("feed", feed.id())
+        .register(registry)
+        .record(took);
+  }
+
+  private void entries(FeedList.Feed feed, String outcome, int count) {
+    Counter counter =
+        registry.counter("newsmon.ingest.feed.entries", "feed", feed.id(), "outcome", outcome);
+    if (count > 0) {
+      counter.increment(count);
+    }
+  }
+}
