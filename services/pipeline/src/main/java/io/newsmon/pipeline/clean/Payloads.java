@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /** Turns payload bytes into text, refusing what is not text. */
 final class Payloads {
@@ -24,7 +25,8 @@ final class Payloads {
   /**
    * Decodes {@code payload}: the declared charset (HTTP header, producer) wins, then a byte order
    * mark, then, for HTML, a {@code <meta charset>} or {@code http-equiv} declaration near the
-   * start; else strict UTF-8, and Windows-1252 (which maps every byte) for undeclared legacy text.
+   * start; else strict UTF-8, then for undeclared legacy text the charset Mozilla's detector finds,
+   * and Windows-1252 (which maps every byte) when it finds none.
    */
   static String decode(byte[] payload, String declaredCharset, boolean html) {
     if (payload.length == 0) {
@@ -63,13 +65,34 @@ final class Payloads {
           .toString();
     } catch (CharacterCodingException e) {
       if (declaredCharset == null) {
-        // Undeclared (or declared only in the page) and not what it claims: most such legacy
-        // pages are Windows-1252, which maps every byte.
-        return new String(payload, Charset.forName("windows-1252"));
+        // Undeclared (or declared only in the page) and not what it claims: ask Mozilla's
+        // detector (Cyrillic, CJK, Greek, Hebrew legacy charsets); failing that, Windows-1252,
+        // which maps every byte and is what most such Western pages are.
+        return decodeDetected(payload);
       }
       throw new RejectedArticleException(
           Reason.UNDECODABLE, "bytes are not valid " + charset.name() + " as declared");
     }
+  }
+
+  private static String decodeDetected(byte[] payload) {
+    UniversalDetector detector = new UniversalDetector();
+    detector.handleData(payload, 0, payload.length);
+    detector.dataEnd();
+    String detected = detector.getDetectedCharset();
+    if (detected != null && Charset.isSupported(safe(detected))) {
+      try {
+        return Charset.forName(detected)
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(payload))
+            .toString();
+      } catch (CharacterCodingException e) {
+        // the detector guessed wrong: fall through
+      }
+    }
+    return new String(payload, Charset.forName("windows-1252"));
   }
 
   private static final java.util.regex.Pattern META_CHARSET =

@@ -123,6 +123,24 @@ class ArticleCleanerTest {
     assertThat(doc.text()).contains("Caf\u00e9");
   }
 
+  @Test
+  void undeclaredCyrillicLegacyEncodingsAreDetected() {
+    String text =
+        "Российские войска стянуты к границе с Украиной, сообщили в понедельник официальные лица."
+            + " По их словам, колонны бронетехники замечены вблизи пограничных сел, а жители"
+            + " рассказывают о передвижении военных грузовиков по ночам.";
+    for (String charset : java.util.List.of("windows-1251", "KOI8-R")) {
+      CleanedDocument doc =
+          cleaner.clean(
+              new RawDocument(
+                  text.getBytes(java.nio.charset.Charset.forName(charset)),
+                  "text/plain",
+                  null,
+                  null));
+      assertThat(doc.text()).as(charset).contains("Российские войска стянуты к границе");
+    }
+  }
+
   private void assertRejected(byte[] payload, String type, RejectedArticleException.Reason reason) {
     assertThatThrownBy(() -> cleaner.clean(new RawDocument(payload, type, null, null)))
         .isInstanceOfSatisfying(
