@@ -69,14 +69,17 @@ public final class Demo {
             Stack.start(
                 home,
                 layout,
-                null,
-                0,
-                0,
-                "demo:" + Keys.sha256(apiKey),
-                null,
-                // The demo's receiver runs on this machine; the SSRF guard refuses loopback
-                // otherwise.
-                "127.0.0.1",
+                new Stack.Settings(
+                    null,
+                    0,
+                    0,
+                    0,
+                    "demo:" + Keys.sha256(apiKey),
+                    null,
+                    // The demo's receiver runs on this machine; the SSRF guard refuses loopback
+                    // otherwise.
+                    "127.0.0.1",
+                    null),
                 out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();
@@ -86,12 +89,20 @@ public final class Demo {
       receiver.expectSecret(subscription.signingSecret());
       out.println("subscribed " + receiver.url() + " to " + TOPIC + " (" + subscription.id() + ")");
 
-      ArticlePublisher.Summary published;
-      try (ArticlePublisher publisher = new ArticlePublisher(bootstrap)) {
-        published = publisher.publish(files, out);
-      }
-      if (!published.failed().isEmpty()) {
-        throw new IllegalStateException("publishing failed: " + published.failed());
+      // Through the ingest service's HTTP API, as an outside producer would.
+      IngestClient ingest = new IngestClient(stack.endpoints().ingestUrl(), apiKey);
+      int published = 0;
+      for (Path file : CleanCommand.files(files)) {
+        IngestClient.Accepted accepted = ingest.submit(file);
+        out.println(
+            "  POST /api/articles "
+                + file.getFileName()
+                + " -> 202, "
+                + accepted.articleId()
+                + " (trace "
+                + accepted.traceId()
+                + ")");
+        published++;
       }
 
       TopicReader reader = new TopicReader(bootstrap);
@@ -101,7 +112,7 @@ public final class Demo {
         Thread.sleep(250);
         result =
             new Result(
-                published.published().size(),
+                published,
                 reader.count(TopicCatalog.NEWS_CLEAN.name()),
                 reader.count(TopicCatalog.NEWS_UNIQUE.name()),
                 reader.count(TopicCatalog.NEWS_DUPLICATES.name()),

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
 public final class Newsmon implements Runnable {
 
   static final List<String> SERVICES_IN_START_ORDER =
-      List.of(Stack.BROKER, Stack.PIPELINE, Stack.ALERTS);
+      List.of(Stack.BROKER, Stack.PIPELINE, Stack.ALERTS, Stack.INGEST);
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Newsmon()).execute(args));
@@ -92,13 +92,24 @@ public final class Newsmon implements Runnable {
       name = "up",
       description =
           "Start the broker (unless NEWSMON_BOOTSTRAP_SERVERS names a cluster), "
-              + "the pipeline and the alert service in the background.")
+              + "the pipeline, the alert service and the ingest service in the background.")
   static final class Up implements Callable<Integer> {
     @CommandLine.Option(
         names = "--alerts-port",
         defaultValue = "8080",
         description = "Alert service HTTP port (0: any free port).")
     int alertsPort;
+
+    @CommandLine.Option(
+        names = "--ingest-port",
+        defaultValue = "8081",
+        description = "Ingest service HTTP port (0: any free port).")
+    int ingestPort;
+
+    @CommandLine.Option(
+        names = "--feeds",
+        description = "A feeds file for the ingest service (see deploy/feeds.example.yaml).")
+    Path feeds;
 
     @CommandLine.Option(
         names = "--kafka-port",
@@ -122,12 +133,15 @@ public final class Newsmon implements Runnable {
           Stack.start(
               home,
               layout,
-              external == null || external.isBlank() ? null : external,
-              kafkaPort,
-              alertsPort,
-              "default:" + Keys.sha256(apiKey),
-              "admin:" + Keys.sha256(adminKey),
-              System.getenv("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST"),
+              new Stack.Settings(
+                  external == null || external.isBlank() ? null : external,
+                  kafkaPort,
+                  alertsPort,
+                  ingestPort,
+                  "default:" + Keys.sha256(apiKey),
+                  "admin:" + Keys.sha256(adminKey),
+                  System.getenv("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST"),
+                  feeds == null ? null : feeds.toAbsolutePath()),
               out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);
@@ -137,9 +151,11 @@ public final class Newsmon implements Runnable {
                   + stack.endpoints().bootstrapServers()
                   + ", alert service: "
                   + stack.endpoints().alertsUrl()
+                  + ", ingest service: "
+                  + stack.endpoints().ingestUrl()
                   + "; tenant 'default' API key in "
                   + home.runtimeDir().resolve("api-key")
-                  + ", admin key (topic catalog) in "
+                  + ", admin key (topic catalog, feeds) in "
                   + home.runtimeDir().resolve("admin-key"));
       out().println("logs: " + layout.logs() + "; stop with ./newsmon down");
       return 0;
@@ -199,6 +215,12 @@ public final class Newsmon implements Runnable {
                   Stack.isReady(URI.create(stack.getProperty("pipeline.health")))
                       ? "healthy"
                       : "UNHEALTHY";
+              case Stack.INGEST ->
+                  Stack.isReady(
+                          URI.create(stack.getProperty("ingest.url", "http://127.0.0.1:1"))
+                              .resolve("/q/health/ready"))
+                      ? "ready"
+                      : "NOT READY";
               default ->
                   Stack.isReady(
                           URI.create(stack.getProperty("alerts.url")).resolve("/q/health/ready"))
@@ -213,7 +235,9 @@ public final class Newsmon implements Runnable {
               "Kafka "
                   + stack.getProperty("bootstrap.servers")
                   + ", alert service "
-                  + stack.getProperty("alerts.url"));
+                  + stack.getProperty("alerts.url")
+                  + ", ingest service "
+                  + stack.getProperty("ingest.url"));
       return healthy ? 0 : 1;
     }
   }

@@ -30,6 +30,10 @@ public record NewsmonHome(Path root) {
     return required(root.resolve("services/alerts/target/quarkus-app/quarkus-run.jar"));
   }
 
+  public Path ingestJar() {
+    return required(root.resolve("services/ingest/target/quarkus-app/quarkus-run.jar"));
+  }
+
   public Path seeds() {
     return root.resolve("deploy/demo/seeds");
   }

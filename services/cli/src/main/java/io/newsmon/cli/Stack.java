@@ -20,27 +20,51 @@ import java.util.Properties;
 
 /**
  * The newsmon services as processes: a local KRaft broker (unless an external cluster is given),
- * the pipeline and the alert service. Closing stops them in reverse order.
+ * the pipeline, the alert service and the ingest service. Closing stops them in reverse order.
  */
 public final class Stack implements AutoCloseable {
 
   public static final String BROKER = "kafka";
   public static final String PIPELINE = "pipeline";
   public static final String ALERTS = "alerts";
+  public static final String INGEST = "ingest";
   static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Where a running stack listens. */
-  public record Endpoints(String bootstrapServers, URI alertsUrl, URI pipelineHealth) {
+  public record Endpoints(
+      String bootstrapServers, URI alertsUrl, URI ingestUrl, URI pipelineHealth) {
     public Properties toProperties() {
       Properties p = new Properties();
       p.setProperty("bootstrap.servers", bootstrapServers);
       p.setProperty("alerts.url", alertsUrl.toString());
+      p.setProperty("ingest.url", ingestUrl.toString());
       p.setProperty("pipeline.health", pipelineHealth.toString());
       return p;
     }
   }
+
+  /**
+   * How to start a stack.
+   *
+   * @param externalBootstrap an existing cluster to use (no broker is started), or null
+   * @param kafkaPort the local broker's port; 0 picks a free one (also for the HTTP ports)
+   * @param apiKeyHashes tenants' keys ({@code tenant:sha256hex}, comma-separated) for both the
+   *     alert and the ingest service
+   * @param adminKeyHashes admin keys (topic catalog, feeds), or null
+   * @param webhookAllowlist internal hosts webhooks may reach, or null
+   * @param feedsFile the ingest service's feeds file, or null
+   */
+  public record Settings(
+      String externalBootstrap,
+      int kafkaPort,
+      int alertsPort,
+      int ingestPort,
+      String apiKeyHashes,
+      String adminKeyHashes,
+      String webhookAllowlist,
+      Path feedsFile) {}
 
   /** Where a stack keeps its files. */
   public record Layout(Path data, Path logs, Path pids) {
@@ -57,25 +81,13 @@ public final class Stack implements AutoCloseable {
     this.endpoints = endpoints;
   }
 
-  /**
-   * Starts the services. {@code externalBootstrap} non-null means: use that cluster, start no
-   * broker. Ports of 0 are picked free. {@code apiKeyHashes} configures the alert service's tenants
-   * ({@code tenant:sha256hex}).
-   */
+  /** Starts the services; returns once every one is ready (or fails, stopping those started). */
   public static Stack start(
-      NewsmonHome home,
-      Layout layout,
-      String externalBootstrap,
-      int kafkaPort,
-      int alertsPort,
-      String apiKeyHashes,
-      String adminKeyHashes,
-      String webhookAllowlist,
-      PrintStream progress)
+      NewsmonHome home, Layout layout, Settings settings, PrintStream progress)
       throws InterruptedException {
     List<ServiceProcess> started = new ArrayList<>();
     try {
-      String bootstrap = externalBootstrap;
+      String bootstrap = settings.externalBootstrap();
       if (bootstrap == null) {
         Path ready = layout.pids().resolve("kafka.ready");
         Files.deleteIfExists(ready);
@@ -91,7 +103,7 @@ public final class Stack implements AutoCloseable {
                         "--data-dir",
                         layout.data().resolve("kafka").toString(),
                         "--port",
-                        Integer.toString(kafkaPort),
+                        Integer.toString(settings.kafkaPort()),
                         "--ready-file",
                         ready.toString()),
                     Map.of(),
@@ -105,7 +117,7 @@ public final class Stack implements AutoCloseable {
 
       Path pipelineReady = layout.pids().resolve("pipeline.ready");
       Files.deleteIfExists(pipelineReady);
-      progress.println("starting pipeline and alert service ...");
+      progress.println("starting pipeline, alert service and ingest service ...");
       Map<String, String> pipelineEnv = new HashMap<>();
       pipelineEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
       pipelineEnv.put("NEWSMON_STATE_DIR", layout.data().resolve("pipeline-state").toString());
@@ -124,17 +136,17 @@ public final class Stack implements AutoCloseable {
               layout.pids());
       started.add(pipeline);
 
-      int port = alertsPort == 0 ? LocalPorts.free() : alertsPort;
+      int port = settings.alertsPort() == 0 ? LocalPorts.free() : settings.alertsPort();
       Map<String, String> alertsEnv = new HashMap<>();
       alertsEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
       alertsEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
       alertsEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-      alertsEnv.put("NEWSMON_ALERTS_API_KEYS", apiKeyHashes);
-      if (adminKeyHashes != null) {
-        alertsEnv.put("NEWSMON_ALERTS_ADMIN_KEYS", adminKeyHashes);
+      alertsEnv.put("NEWSMON_ALERTS_API_KEYS", settings.apiKeyHashes());
+      if (settings.adminKeyHashes() != null) {
+        alertsEnv.put("NEWSMON_ALERTS_ADMIN_KEYS", settings.adminKeyHashes());
       }
-      if (webhookAllowlist != null) {
-        alertsEnv.put("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST", webhookAllowlist);
+      if (settings.webhookAllowlist() != null) {
+        alertsEnv.put("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST", settings.webhookAllowlist());
       }
       ServiceProcess alerts =
           ServiceProcess.start(
@@ -150,14 +162,44 @@ public final class Stack implements AutoCloseable {
               layout.pids());
       started.add(alerts);
 
+      int ingestPort = settings.ingestPort() == 0 ? LocalPorts.free() : settings.ingestPort();
+      Map<String, String> ingestEnv = new HashMap<>();
+      ingestEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
+      ingestEnv.put("QUARKUS_HTTP_PORT", Integer.toString(ingestPort));
+      ingestEnv.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+      ingestEnv.put("NEWSMON_INGEST_API_KEYS", settings.apiKeyHashes());
+      if (settings.adminKeyHashes() != null) {
+        ingestEnv.put("NEWSMON_INGEST_ADMIN_KEYS", settings.adminKeyHashes());
+      }
+      if (settings.feedsFile() != null) {
+        ingestEnv.put("NEWSMON_INGEST_FEEDS_FILE", settings.feedsFile().toString());
+      }
+      ServiceProcess ingest =
+          ServiceProcess.start(
+              new ServiceProcess.Spec(
+                  INGEST,
+                  home.java(),
+                  List.of("-Xmx192m", "-XX:+UseSerialGC"),
+                  home.ingestJar(),
+                  List.of(),
+                  ingestEnv,
+                  home.root()),
+              layout.logs(),
+              layout.pids());
+      started.add(ingest);
+
       URI alertsUrl = URI.create("http://127.0.0.1:" + port);
+      URI ingestUrl = URI.create("http://127.0.0.1:" + ingestPort);
       URI health =
           URI.create(pipeline.awaitReady(() -> value(pipelineReady, "health.url"), START_TIMEOUT));
       progress.println("  pipeline running (health " + health + ")");
       alerts.awaitReady(
           () -> isReady(alertsUrl.resolve("/q/health/ready")) ? Boolean.TRUE : null, START_TIMEOUT);
       progress.println("  alert service ready at " + alertsUrl);
-      return new Stack(started, new Endpoints(bootstrap, alertsUrl, health));
+      ingest.awaitReady(
+          () -> isReady(ingestUrl.resolve("/q/health/ready")) ? Boolean.TRUE : null, START_TIMEOUT);
+      progress.println("  ingest service ready at " + ingestUrl);
+      return new Stack(started, new Endpoints(bootstrap, alertsUrl, ingestUrl, health));
     } catch (IOException e) {
       stopAll(started);
       throw new UncheckedIOException(e);
