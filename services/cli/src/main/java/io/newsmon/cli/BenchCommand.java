@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bench",
     description = "Benchmarks.",
-    subcommands = {BenchCommand.Clean.class, DedupBench.class, FlagBench.class})
+    subcommands = {BenchCommand.Clean.class, DedupBench.class, FlagBench.class, IngestBench.class})
 final class BenchCommand implements Runnable {
 
   @Override
