@@ -1,9 +1,11 @@
 package io.newsmon.feeds;
 
+import io.newsmon.avro.FeedEntryMetadata;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.ArticleIds;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 
 /** A fetched feed article as the producer record on {@code news.raw}. */
 public final class FeedArticles {
@@ -33,6 +35,24 @@ public final class FeedArticles {
         .setFetchedAt(article.fetchedAt())
         .setIngestedAt(ingestedAt)
         .setTraceId(traceId)
+        .setFeedEntry(metadata(article.entry()))
+        .build();
+  }
+
+  /** Longest feed summary carried: enough for a fallback, small beside the page. */
+  static final int MAX_SUMMARY_CHARS = 4000;
+
+  private static FeedEntryMetadata metadata(FeedEntry entry) {
+    String summary = entry.summary();
+    if (summary != null && summary.length() > MAX_SUMMARY_CHARS) {
+      summary = summary.substring(0, MAX_SUMMARY_CHARS);
+    }
+    return FeedEntryMetadata.newBuilder()
+        .setTitle(entry.title())
+        .setSummary(summary)
+        .setAuthor(entry.author())
+        .setPublishedAt(entry.publishedAt())
+        .setCategories(List.copyOf(entry.categories()))
         .build();
   }
 }

@@ -17,10 +17,10 @@ class FeedArticlesTest {
             "guid-1",
             URI.create(link),
             "Troops",
-            null,
-            null,
+            "x".repeat(5000),
+            "Jane Doe",
             Instant.parse("2026-11-30T09:00:00Z"),
-            List.of());
+            List.of("Russia", "Ukraine"));
     return new FeedPoller.FetchedArticle(
         "moscow-times",
         entry,
@@ -47,6 +47,12 @@ class FeedArticlesTest {
     assertThat(raw.getCharset()).isEqualTo("utf-8");
     assertThat(raw.getFetchedAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
     assertThat(raw.getIngestedAt()).isEqualTo(Instant.parse("2026-11-30T10:00:01Z"));
+    assertThat(raw.getFeedEntry().getTitle()).isEqualTo("Troops");
+    assertThat(raw.getFeedEntry().getAuthor()).isEqualTo("Jane Doe");
+    assertThat(raw.getFeedEntry().getPublishedAt())
+        .isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
+    assertThat(raw.getFeedEntry().getCategories()).containsExactly("Russia", "Ukraine");
+    assertThat(raw.getFeedEntry().getSummary()).hasSize(FeedArticles.MAX_SUMMARY_CHARS);
     assertThat(raw.getArticleId())
         .as("the same entry link and source, the same id, wherever it redirected")
         .isEqualTo(

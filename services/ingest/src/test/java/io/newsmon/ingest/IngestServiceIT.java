@@ -177,6 +177,17 @@ class IngestServiceIT {
     assertThat(a1.getCharset()).isEqualTo("utf-8");
     assertThat(a1.getFetchedAt()).isNotNull();
     assertThat(a1.getIngestedAt()).isAfterOrEqualTo(a1.getFetchedAt());
+    assertThat(a1.getFeedEntry().getTitle()).as("CDATA kept as text").contains("Troops &");
+    assertThat(a1.getFeedEntry().getPublishedAt())
+        .isEqualTo(java.time.Instant.parse("2026-11-29T10:00:00Z"));
+    RawArticle a2 =
+        articles.stream().filter(a -> a.getUrl().endsWith("a2.html")).findFirst().orElseThrow();
+    assertThat(a2.getFeedEntry().getPublishedAt()).as("the feed gave no date").isNull();
+    RawArticle r1 =
+        articles.stream().filter(a -> a.getUrl().endsWith("r1.html")).findFirst().orElseThrow();
+    assertThat(r1.getCharset())
+        .as("declared only in the page: the clean stage detects it")
+        .isNull();
 
     given()
         .header("Authorization", "Bearer " + LocalKafkaResource.ADMIN_KEY)

@@ -138,6 +138,41 @@ class PipelineTopologyTest {
   }
 
   @Test
+  void whereThePageSaysNothingTheFeedEntrysMetadataIsUsed() {
+    byte[] page =
+        ("<html><body><article><p>"
+                + "Columns of armoured vehicles were seen moving toward the frontier overnight. "
+                    .repeat(8)
+                + "</p></article></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    raw.pipeInput(
+        "feed-1",
+        RawArticle.newBuilder()
+            .setArticleId("feed-1")
+            .setSourceId("quirky")
+            .setUrl("https://quirky.example/a1.html")
+            .setContentType("text/html")
+            .setPayload(ByteBuffer.wrap(page))
+            .setFeedId("quirky")
+            .setEntryId("a-1")
+            .setIngestedAt(Instant.parse("2026-11-30T10:00:01Z"))
+            .setTraceId("trace-feed-1")
+            .setFeedEntry(
+                io.newsmon.avro.FeedEntryMetadata.newBuilder()
+                    .setTitle("Armour moves to the frontier")
+                    .setAuthor("Jane Doe")
+                    .setPublishedAt(Instant.parse("2026-11-30T09:00:00Z"))
+                    .build())
+            .build());
+
+    CleanArticle clean =
+        output(TopicCatalog.NEWS_CLEAN.name(), CleanArticle.class).readValuesToList().getFirst();
+    assertThat(clean.getTitle()).isEqualTo("Armour moves to the frontier");
+    assertThat(clean.getAuthor()).isEqualTo("Jane Doe");
+    assertThat(clean.getPublishedAt()).isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
+  }
+
+  @Test
   void badInputGoesToTheDeadLetterTopicWithItsReasonAndThePipelineGoesOn() {
     rawBytes.pipeInput("garbage", "<html>not avro</html>".getBytes(StandardCharsets.UTF_8));
     raw.pipeInput(

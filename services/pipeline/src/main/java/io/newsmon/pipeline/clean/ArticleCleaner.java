@@ -64,11 +64,14 @@ public final class ArticleCleaner {
           case PLAIN -> fromBlocks(plainBlocks(text), raw.url());
           case JSON -> fromJson(text, raw.url());
         };
-    return finish(doc);
+    return finish(doc, raw.titleHint());
   }
 
-  /** Display normalisation, the text requirement and the language, common to all formats. */
-  private CleanedDocument finish(CleanedDocument doc) {
+  /**
+   * Display normalisation, the text requirement and the language, common to all formats. A document
+   * that names no headline gets the producer's, else its first paragraph.
+   */
+  private CleanedDocument finish(CleanedDocument doc, String titleHint) {
     List<String> paragraphs = new ArrayList<>();
     for (String p : doc.paragraphs()) {
       String display = TextNormalizer.display(p);
@@ -78,6 +81,9 @@ public final class ArticleCleaner {
     }
     requireText(paragraphs);
     String title = TextNormalizer.display(doc.title());
+    if (title.isEmpty() && titleHint != null) {
+      title = TextNormalizer.display(titleHint);
+    }
     String language = languages.guess(String.join("\n", paragraphs));
     return new CleanedDocument(
         title.isEmpty() ? paragraphs.get(0) : title,
@@ -200,7 +206,7 @@ public final class ArticleCleaner {
     List<String> body = Boilerplate.strip(paragraphs);
     requireText(body);
     if (title == null) {
-      title = body.get(0);
+      title = ""; // finish() names it
     }
     String source = url != null ? url : foundUrl;
     return new CleanedDocument(

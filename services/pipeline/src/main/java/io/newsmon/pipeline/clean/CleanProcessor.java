@@ -1,6 +1,7 @@
 package io.newsmon.pipeline.clean;
 
 import io.newsmon.avro.CleanArticle;
+import io.newsmon.avro.FeedEntryMetadata;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.pipeline.dedup.Deduplicator;
 import java.nio.ByteBuffer;
@@ -30,7 +31,9 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
       throw new RejectedArticleException(
           RejectedArticleException.Reason.EMPTY, "null record value");
     }
-    CleanedDocument doc = cleaner.clean(toDocument(raw));
+    // Where the page says nothing, what its feed said (null for other producers).
+    FeedEntryMetadata feed = raw.getFeedEntry();
+    CleanedDocument doc = cleaner.clean(toDocument(raw, feed == null ? null : feed.getTitle()));
     String text = doc.text();
     CleanArticle clean =
         CleanArticle.newBuilder()
@@ -41,8 +44,11 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
             .setTitle(doc.title())
             .setText(text)
             .setLanguage(doc.language())
-            .setPublishedAt(doc.publishedAt())
-            .setAuthor(doc.author())
+            .setPublishedAt(
+                doc.publishedAt() != null || feed == null
+                    ? doc.publishedAt()
+                    : feed.getPublishedAt())
+            .setAuthor(firstNonBlank(doc.author(), feed == null ? null : feed.getAuthor()))
             .setSiteName(doc.siteName())
             .setWordCount(doc.wordCount())
             .setContentHash(Deduplicator.contentHash(text))
@@ -53,10 +59,15 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
     context.forward(record.withValue(clean));
   }
 
-  private static RawDocument toDocument(RawArticle raw) {
+  private static String firstNonBlank(String page, String feed) {
+    return page != null && !page.isBlank() ? page : feed == null || feed.isBlank() ? null : feed;
+  }
+
+  private static RawDocument toDocument(RawArticle raw, String titleHint) {
     ByteBuffer buffer = raw.getPayload().duplicate();
     byte[] payload = new byte[buffer.remaining()];
     buffer.get(payload);
-    return new RawDocument(payload, raw.getContentType(), raw.getCharset(), raw.getUrl());
+    return new RawDocument(
+        payload, raw.getContentType(), raw.getCharset(), raw.getUrl(), titleHint);
   }
 }
