@@ -91,7 +91,7 @@ class IngestServiceIT {
   }
 
   @Test
-  void refusalsSayWhyAndAreCounted() {
+  void refusalsSayWhyAndAreCounted() throws Exception {
     given()
         .contentType("text/plain")
         .body("no key")
@@ -137,6 +137,7 @@ class IngestServiceIT {
         .contains("newsmon_ingest_api_refused_total{reason=\"missing-url\"} 1.0")
         .contains("newsmon_ingest_api_refused_total{reason=\"too-large\"} 1.0")
         .contains("jvm_memory_used_bytes");
+    io.newsmon.common.testing.Promtool.assertMetricsPass(metrics);
   }
 
   @Test

@@ -34,6 +34,9 @@ public final class DeadLetterHandlers {
   public static final String HEADER_SOURCE = "newsmon.error.source";
   public static final String HEADER_EXCEPTION = "newsmon.error.exception";
 
+  static final String UNDECODABLE_RECORD = "undecodable_record";
+  static final String PROCESSING_ERROR = "processing_error";
+
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
   private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
 
@@ -58,14 +61,20 @@ public final class DeadLetterHandlers {
     return snapshot;
   }
 
+  /** Records dead-lettered for {@code reason} since start. */
+  static double count(String reason) {
+    LongAdder count = COUNTS.get(reason);
+    return count == null ? 0 : count.sum();
+  }
+
   static String reason(Exception e) {
     if (e instanceof RejectedArticleException rejected) {
       return rejected.reason().name().toLowerCase(java.util.Locale.ROOT);
     }
     if (e instanceof SerializationException) {
-      return "undecodable_record";
+      return UNDECODABLE_RECORD;
     }
-    return "processing_error";
+    return PROCESSING_ERROR;
   }
 
   static ProducerRecord<byte[], byte[]> deadLetter(

@@ -1,6 +1,10 @@
 package io.newsmon.pipeline;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.common.PrometheusRegistries;
 import io.newsmon.common.ReadyFile;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pipeline: provisions missing catalog topics, starts Kafka Streams, serves {@code GET
- * /health}, and closes cleanly on SIGTERM.
+ * /health} and {@code GET /metrics} (Prometheus), and closes cleanly on SIGTERM.
  *
  * <p>Arguments: {@code [--config FILE] [--ready-file FILE] [--describe-config]}. The ready file
  * receives {@code health.url=...} once the streams are RUNNING, for launchers and tests.
@@ -88,15 +92,30 @@ public final class PipelineMain {
     }
     LOG.info("flagging with {} topics", topics.topics().size());
 
+    PrometheusMeterRegistry registry = PrometheusRegistries.create();
     Topology topology =
         PipelineTopology.build(
             new PipelineTopology.Settings(
                 config.getDouble(PipelineConfig.DEDUP_THRESHOLD),
                 java.time.Duration.ofMillis(config.getLong(PipelineConfig.DEDUP_RETENTION)),
-                topics));
+                topics,
+                new PipelineMetrics(registry, java.time.Clock.systemUTC())));
     LOG.info("topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProps);
+    // Kafka Streams' own metrics (consumer lag, process rates, commit latency, ...).
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    Gauge.builder(
+            "newsmon.pipeline.streams.running",
+            streams,
+            s ->
+                s.state() == KafkaStreams.State.RUNNING
+                        || s.state() == KafkaStreams.State.REBALANCING
+                    ? 1
+                    : 0)
+        .description("1 while Kafka Streams is RUNNING or REBALANCING")
+        .register(registry);
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     streams.setStateListener(
@@ -110,12 +129,13 @@ public final class PipelineMain {
           }
         });
     HttpServer health =
-        startHealth(config.getInt(PipelineConfig.HEALTH_PORT), streams, topics, follower);
+        startHealth(config.getInt(PipelineConfig.HEALTH_PORT), streams, topics, follower, registry);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   streams.close(Duration.ofSeconds(30));
+                  streamsMetrics.close();
                   try {
                     follower.close();
                   } catch (InterruptedException e) {
@@ -157,7 +177,11 @@ public final class PipelineMain {
   }
 
   private static HttpServer startHealth(
-      int port, KafkaStreams streams, TopicMonitor topics, TopicCatalogFollower follower)
+      int port,
+      KafkaStreams streams,
+      TopicMonitor topics,
+      TopicCatalogFollower follower,
+      PrometheusMeterRegistry registry)
       throws IOException {
     if (port < 0) {
       return null;
@@ -190,6 +214,18 @@ public final class PipelineMain {
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
           }

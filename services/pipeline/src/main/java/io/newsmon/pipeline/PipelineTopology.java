@@ -37,22 +37,29 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /** Builds the pipeline topology: a pure function of its settings, with no I/O. */
 public final class PipelineTopology {
 
-  /** Settings the topology depends on. */
   /**
+   * Settings the topology depends on.
+   *
    * @param dedupThreshold near-duplicate similarity threshold
    * @param dedupRetention how long the dedup stage remembers articles
    * @param topics the running topics, shared by every flag task and updated while the pipeline
    *     runs; its lifecycle belongs to the caller
+   * @param metrics where the stages count what they do
    */
-  public record Settings(double dedupThreshold, Duration dedupRetention, TopicMonitor topics) {
+  public record Settings(
+      double dedupThreshold,
+      Duration dedupRetention,
+      TopicMonitor topics,
+      PipelineMetrics metrics) {
     public Settings {
       Objects.requireNonNull(dedupRetention, "dedupRetention");
       Objects.requireNonNull(topics, "topics");
+      Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Settings with the default seven-day deduplication window. */
+    /** Settings with the default seven-day deduplication window and unscraped metrics. */
     public Settings(double dedupThreshold, TopicMonitor topics) {
-      this(dedupThreshold, Duration.ofDays(7), topics);
+      this(dedupThreshold, Duration.ofDays(7), topics, PipelineMetrics.unregistered());
     }
   }
 
@@ -71,10 +78,13 @@ public final class PipelineTopology {
     Serde<DedupedArticle> deduped = AvroSerde.of(DedupedArticle.class);
     Serde<FlaggedArticle> flagged = AvroSerde.of(FlaggedArticle.class);
     Serde<StoryUpdate> stories = AvroSerde.of(StoryUpdate.class);
+    PipelineMetrics metrics = settings.metrics();
     StreamsBuilder builder = new StreamsBuilder();
 
     builder.stream(NEWS_RAW.name(), Consumed.with(keys, raw).withName("raw-source"))
+        .peek((id, article) -> metrics.received("clean"), Named.as("clean-count-in"))
         .processValues(CleanProcessor::new, Named.as("clean"))
+        .peek((id, article) -> metrics.emitted("clean"), Named.as("clean-count-out"))
         .to(NEWS_CLEAN.name(), Produced.with(keys, clean).withName("clean-sink"));
 
     StoreBuilder<?>[] stores = DedupProcessor.storeBuilders();
@@ -86,10 +96,17 @@ public final class PipelineTopology {
     builder.addStateStore(StoryProcessor.storeBuilder());
     KStream<String, DedupedArticle> decided =
         builder.stream(NEWS_CLEAN.name(), Consumed.with(keys, clean).withName("clean-source"))
+            .peek((id, article) -> metrics.received("dedup"), Named.as("dedup-count-in"))
             .processValues(
                 () -> new DedupProcessor(settings.dedupThreshold(), settings.dedupRetention()),
                 Named.as("dedup"),
-                storeNames);
+                storeNames)
+            .peek(
+                (id, article) -> {
+                  metrics.emitted("dedup");
+                  metrics.decided(article);
+                },
+                Named.as("dedup-count-out"));
     decided
         .process(StoryProcessor::new, Named.as("stories"), StoryProcessor.STORE)
         .to(NEWS_STORIES.name(), Produced.with(keys, stories).withName("stories-sink"));
@@ -112,7 +129,14 @@ public final class PipelineTopology {
 
     KStream<String, FlaggedArticle> flaggedArticles =
         builder.stream(NEWS_UNIQUE.name(), Consumed.with(keys, deduped).withName("unique-source"))
-            .processValues(() -> new FlagProcessor(settings.topics()), Named.as("flag"));
+            .peek((id, article) -> metrics.received("flag"), Named.as("flag-count-in"))
+            .processValues(() -> new FlagProcessor(settings.topics()), Named.as("flag"))
+            .peek(
+                (id, article) -> {
+                  metrics.emitted("flag");
+                  metrics.flagged(article);
+                },
+                Named.as("flag-count-out"));
     flaggedArticles.to(NEWS_FLAGGED.name(), Produced.with(keys, flagged).withName("flagged-sink"));
     // One stream per catalog topic: each copy carries only that topic's flag.
     flaggedArticles

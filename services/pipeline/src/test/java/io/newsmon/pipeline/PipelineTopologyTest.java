@@ -138,6 +138,51 @@ class PipelineTopologyTest {
   }
 
   @Test
+  void eachStageCountsWhatGoesInAndOutAndWhy() {
+    double undecodableBefore = DeadLetterHandlers.count(DeadLetterHandlers.UNDECODABLE_RECORD);
+    double emptyBefore = DeadLetterHandlers.count("empty");
+    raw.pipeInput("seed-0", seed("seed-0", SeedArticles.SCRAPED));
+    raw.pipeInput("seed-1", seed("seed-1", SeedArticles.MARKDOWN));
+    rawBytes.pipeInput("broken", new byte[] {1, 2, 3});
+    raw.pipeInput(
+        "empty",
+        RawArticle.newBuilder(seed("empty", SeedArticles.SCRAPED))
+            .setPayload(ByteBuffer.wrap(new byte[0]))
+            .build());
+
+    assertThat(counter("newsmon.stage.records.in", "stage", "clean"))
+        .as("the undecodable record never reaches the stage")
+        .isEqualTo(3);
+    assertThat(counter("newsmon.stage.records.out", "stage", "clean")).isEqualTo(2);
+    assertThat(counter("newsmon.stage.records.in", "stage", "dedup")).isEqualTo(2);
+    assertThat(counter("newsmon.dedup.decisions", "method", "first_seen")).isEqualTo(1);
+    assertThat(counter("newsmon.dedup.decisions", "method", "near_duplicate")).isEqualTo(1);
+    assertThat(counter("newsmon.dedup.decisions", "method", "exact_text")).isZero();
+    assertThat(counter("newsmon.stage.records.in", "stage", "flag")).isEqualTo(1);
+    assertThat(counter("newsmon.stage.records.out", "stage", "flag")).isEqualTo(1);
+    assertThat(counter("newsmon.flags", "topic", "border-tensions")).isEqualTo(1);
+    assertThat(registry.get("newsmon.ingest.to.flagged").timer().count()).isEqualTo(1);
+    // The handlers' counts are per process (Kafka Streams creates the handlers), hence the deltas.
+    assertThat(
+            registry
+                .get("newsmon.dead.letter.records")
+                .tags("reason", "empty")
+                .functionCounter()
+                .count())
+        .isEqualTo(emptyBefore + 1);
+    assertThat(
+            registry
+                .get("newsmon.dead.letter.records")
+                .tags("reason", DeadLetterHandlers.UNDECODABLE_RECORD)
+                .functionCounter()
+                .count())
+        .isEqualTo(undecodableBefore + 1);
+    assertThat(registry.get("newsmon.dead.letter.records").meters())
+        .as("every reason has a series from the start")
+        .hasSize(PipelineMetrics.deadLetterReasons().size());
+  }
+
+  @Test
   void whereThePageSaysNothingTheFeedEntrysMetadataIsUsed() {
     byte[] page =
         ("<html><body><article><p>"
@@ -230,8 +275,20 @@ class PipelineTopologyTest {
             "clean", "dedup", "stories", "flag", "dedup-articles", "dedup-keys", "story-tallies");
   }
 
-  private static Topology topology() {
-    return PipelineTopology.build(new PipelineTopology.Settings(0.8, StarterTopics.monitor()));
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+  private Topology topology() {
+    return PipelineTopology.build(
+        new PipelineTopology.Settings(
+            0.8,
+            java.time.Duration.ofDays(7),
+            StarterTopics.monitor(),
+            new PipelineMetrics(registry, java.time.Clock.systemUTC())));
+  }
+
+  private double counter(String name, String... tags) {
+    return registry.get(name).tags(tags).counter().count();
   }
 
   private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(

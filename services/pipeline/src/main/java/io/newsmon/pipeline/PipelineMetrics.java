@@ -1,0 +1,145 @@
+package io.newsmon.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsmon.avro.DedupMethod;
+import io.newsmon.avro.DedupedArticle;
+import io.newsmon.avro.FlaggedArticle;
+import io.newsmon.avro.TopicFlag;
+import io.newsmon.pipeline.clean.RejectedArticleException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pipeline's own metrics, named for Prometheus (the registry also carries Kafka Streams' and
+ * the JVM's):
+ *
+ * <ul>
+ *   <li>{@code newsmon_stage_records_in_total{stage}} and {@code
+ *       newsmon_stage_records_out_total{stage}}: records into and out of {@code clean}, {@code
+ *       dedup} and {@code flag} (in minus out: refused, dead-lettered, or for {@code flag} not
+ *       matching any topic)
+ *   <li>{@code newsmon_dead_letter_records_total{reason}}: records sent to {@code news.dead-letter}
+ *   <li>{@code newsmon_dedup_decisions_total{method}}: {@code first_seen} (unique) or how a copy
+ *       was recognised; the duplicate ratio is the non-{@code first_seen} share
+ *   <li>{@code newsmon_flags_total{topic}}: flags per topic
+ *   <li>{@code newsmon_ingest_to_flagged_seconds}: histogram of the time from a producer handing
+ *       the article to Kafka ({@code ingestedAt}) to its flag
+ * </ul>
+ *
+ * Every series that can be known in advance starts at zero, so rates and ratios exist from the
+ * first scrape.
+ */
+public final class PipelineMetrics {
+
+  /** The stages, as the {@code stage} label names them. */
+  public static final List<String> STAGES = List.of("clean", "dedup", "flag");
+
+  /** Buckets of the latency histograms: from 10 ms (the goal is seconds) to 5 minutes. */
+  public static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60),
+    Duration.ofMinutes(5)
+  };
+
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final Map<String, Counter> in = new ConcurrentHashMap<>();
+  private final Map<String, Counter> out = new ConcurrentHashMap<>();
+  private final Map<DedupMethod, Counter> decisions = new EnumMap<>(DedupMethod.class);
+  private final Map<String, Counter> flags = new ConcurrentHashMap<>();
+  private final Timer ingestToFlagged;
+
+  public PipelineMetrics(MeterRegistry registry, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.clock = clock;
+    for (String stage : STAGES) {
+      in.put(stage, registry.counter("newsmon.stage.records.in", "stage", stage));
+      out.put(stage, registry.counter("newsmon.stage.records.out", "stage", stage));
+    }
+    for (DedupMethod method : DedupMethod.values()) {
+      decisions.put(
+          method,
+          registry.counter(
+              "newsmon.dedup.decisions", "method", method.name().toLowerCase(Locale.ROOT)));
+    }
+    for (String reason : deadLetterReasons()) {
+      FunctionCounter.builder(
+              "newsmon.dead.letter.records", reason, r -> DeadLetterHandlers.count(r))
+          .description("Records sent to news.dead-letter, by reason")
+          .tag("reason", reason)
+          .register(registry);
+    }
+    this.ingestToFlagged =
+        Timer.builder("newsmon.ingest.to.flagged")
+            .description("From a producer handing an article to Kafka to its flag")
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .register(registry);
+  }
+
+  /** Metrics nobody scrapes: for tests and tools that build the topology. */
+  public static PipelineMetrics unregistered() {
+    return new PipelineMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
+  }
+
+  /** Every reason a record can be dead-lettered for, as the {@code reason} label names it. */
+  static List<String> deadLetterReasons() {
+    List<String> reasons = new ArrayList<>();
+    for (RejectedArticleException.Reason r : RejectedArticleException.Reason.values()) {
+      reasons.add(r.name().toLowerCase(Locale.ROOT));
+    }
+    reasons.add(DeadLetterHandlers.UNDECODABLE_RECORD);
+    reasons.add(DeadLetterHandlers.PROCESSING_ERROR);
+    return reasons;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  void received(String stage) {
+    in.get(stage).increment();
+  }
+
+  void emitted(String stage) {
+    out.get(stage).increment();
+  }
+
+  void decided(DedupedArticle article) {
+    decisions.get(article.getDecision().getMethod()).increment();
+  }
+
+  void flagged(FlaggedArticle article) {
+    for (TopicFlag flag : article.getFlags()) {
+      flags
+          .computeIfAbsent(flag.getTopicId(), id -> registry.counter("newsmon.flags", "topic", id))
+          .increment();
+    }
+    Instant ingested = article.getArticle().getIngestedAt();
+    if (ingested != null) {
+      Duration latency = Duration.between(ingested, clock.instant());
+      ingestToFlagged.record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+  }
+}
