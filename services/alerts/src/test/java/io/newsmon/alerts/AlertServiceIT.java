@@ -116,6 +116,24 @@ class AlertServiceIT {
     assertThat(json.at("/data/story/clusterId").asText()).isEqualTo("seed-0");
     assertThat(headers.firstValue("webhook-id").orElseThrow())
         .isEqualTo(json.at("/data/alertId").asText());
+
+    // Counted, and the scrape passes Prometheus' own lint.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> deliveredCount(given().get("/metrics").asString()) >= 2);
+    String metrics = given().get("/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("newsmon_alerts_deliveries_total{outcome=\"delivered\"}")
+        .contains("newsmon_alerts_retry_backlog")
+        .contains("newsmon_ingest_to_delivered_seconds_bucket{le=\"0.5\"}");
+    io.newsmon.common.testing.Promtool.assertMetricsPass(metrics);
+  }
+
+  private static double deliveredCount(String metrics) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^newsmon_ingest_to_delivered_seconds_count (\\S+)$")
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   @Test

@@ -63,6 +63,19 @@ public final class Demo {
   /** Runs the demo with its stack under {@code workDir}; files default to the shipped seeds. */
   public static Result run(NewsmonHome home, Path workDir, List<Path> files, PrintStream out)
       throws Exception {
+    return run(home, workDir, files, out, endpoints -> {});
+  }
+
+  /** What to do with the running stack once the demo's result is in, before it stops. */
+  @FunctionalInterface
+  public interface WhileUp {
+    void accept(Stack.Endpoints endpoints) throws Exception;
+  }
+
+  /** Runs the demo, then {@code whileUp} on the still running stack. */
+  public static Result run(
+      NewsmonHome home, Path workDir, List<Path> files, PrintStream out, WhileUp whileUp)
+      throws Exception {
     String apiKey = Keys.newKey();
     Stack.Layout layout = Stack.Layout.under(workDir);
     try (Stack stack =
@@ -120,6 +133,7 @@ public final class Demo {
                 receiver.calls(),
                 List.of());
       } while (!result.succeeded() && System.nanoTime() < deadline);
+      whileUp.accept(stack.endpoints());
       return new Result(
           result.published(),
           result.clean(),

@@ -35,6 +35,17 @@ public final class Stack implements AutoCloseable {
   /** Where a running stack listens. */
   public record Endpoints(
       String bootstrapServers, URI alertsUrl, URI ingestUrl, URI pipelineHealth) {
+    /** Each service's Prometheus endpoint, by service name. */
+    public Map<String, URI> metricsUrls() {
+      return Map.of(
+          PIPELINE,
+          pipelineHealth.resolve("/metrics"),
+          ALERTS,
+          alertsUrl.resolve("/metrics"),
+          INGEST,
+          ingestUrl.resolve("/metrics"));
+    }
+
     public Properties toProperties() {
       Properties p = new Properties();
       p.setProperty("bootstrap.servers", bootstrapServers);

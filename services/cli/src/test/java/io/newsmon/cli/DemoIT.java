@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.avro.DedupMethod;
+import io.newsmon.common.testing.Promtool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end over launched services: the packaged broker, pipeline and alert service run as their
- * own processes, exactly as {@code ./newsmon demo} runs them.
+ * End to end over launched services: the packaged broker, pipeline, alert and ingest services run
+ * as their own processes, exactly as {@code ./newsmon demo} runs them.
  */
 class DemoIT {
 
@@ -26,7 +34,18 @@ class DemoIT {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
-    Demo.Result result = Demo.run(home, work, Demo.seedFiles(home), out);
+    Map<String, String> metrics = new HashMap<>();
+    Demo.Result result =
+        Demo.run(
+            home,
+            work,
+            Demo.seedFiles(home),
+            out,
+            endpoints -> {
+              for (Map.Entry<String, URI> e : endpoints.metricsUrls().entrySet()) {
+                metrics.put(e.getKey(), scrapeOnceDelivered(e.getKey(), e.getValue()));
+              }
+            });
     int exit = Demo.report(result, out);
 
     assertThat(exit).as(log.toString(StandardCharsets.UTF_8)).isZero();
@@ -50,5 +69,37 @@ class DemoIT {
                   .isEqualTo(body.at("/data/article/id").asText());
             });
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("demo OK");
+
+    // Every service's /metrics tells the same story, and passes Prometheus' own lint.
+    assertThat(metrics.get(Stack.INGEST))
+        .contains("newsmon_ingest_articles_total{via=\"api\"} 2.0");
+    assertThat(metrics.get(Stack.PIPELINE))
+        .contains("newsmon_stage_records_in_total{stage=\"clean\"} 2.0")
+        .contains("newsmon_dedup_decisions_total{method=\"near_duplicate\"} 1.0")
+        .contains("newsmon_flags_total{topic=\"border-tensions\"} 1.0")
+        .contains("newsmon_ingest_to_flagged_seconds_count 1")
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
+    assertThat(metrics.get(Stack.ALERTS))
+        .contains("newsmon_alerts_deliveries_total{outcome=\"delivered\"} 1.0")
+        .contains("newsmon_ingest_to_delivered_seconds_count 1");
+    for (Map.Entry<String, String> scrape : metrics.entrySet()) {
+      Promtool.assertMetricsPass(scrape.getValue());
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** The service's scrape, once the alert service has counted the delivery (it may trail). */
+  private static String scrapeOnceDelivered(String service, URI url) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String body;
+    do {
+      body =
+          HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString())
+              .body();
+    } while (service.equals(Stack.ALERTS)
+        && !body.contains("newsmon_ingest_to_delivered_seconds_count 1")
+        && System.nanoTime() < deadline);
+    return body;
   }
 }

@@ -32,23 +32,27 @@ public class IngestMetrics {
   }
 
   public void published(String via) {
-    registry.counter("newsmon.ingest.articles", "via", via).increment();
+    counter("newsmon.ingest.articles", "Articles news.raw acknowledged", "via", via).increment();
   }
 
   public void refused(String reason) {
-    registry.counter("newsmon.ingest.api.refused", "reason", reason).increment();
+    counter("newsmon.ingest.api.refused", "HTTP submissions refused", "reason", reason).increment();
+  }
+
+  private Counter counter(String name, String description, String... tags) {
+    return Counter.builder(name).description(description).tags(tags).register(registry);
   }
 
   public void polled(FeedList.Feed feed, FeedPoller.PollReport report, Duration took) {
     String outcome =
         report.problem() != null ? "failed" : report.notModified() ? "not_modified" : "ok";
-    registry
-        .counter("newsmon.ingest.feed.polls", "feed", feed.id(), "outcome", outcome)
+    counter("newsmon.ingest.feed.polls", "Feed polls", "feed", feed.id(), "outcome", outcome)
         .increment();
     entries(feed, "published", report.published());
     entries(feed, "disallowed", report.disallowed());
     entries(feed, "failed", report.failed());
     Timer.builder("newsmon.ingest.feed.poll")
+        .description("How long feed polls take")
         .tag("feed", feed.id())
         .register(registry)
         .record(took);
@@ -56,7 +60,13 @@ public class IngestMetrics {
 
   private void entries(FeedList.Feed feed, String outcome, int count) {
     Counter counter =
-        registry.counter("newsmon.ingest.feed.entries", "feed", feed.id(), "outcome", outcome);
+        counter(
+            "newsmon.ingest.feed.entries",
+            "New feed entries",
+            "feed",
+            feed.id(),
+            "outcome",
+            outcome);
     if (count > 0) {
       counter.increment(count);
     }

@@ -75,14 +75,18 @@ public final class PipelineMetrics {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = clock;
     for (String stage : STAGES) {
-      in.put(stage, registry.counter("newsmon.stage.records.in", "stage", stage));
-      out.put(stage, registry.counter("newsmon.stage.records.out", "stage", stage));
+      in.put(stage, counter("newsmon.stage.records.in", "Records into a stage", "stage", stage));
+      out.put(
+          stage, counter("newsmon.stage.records.out", "Records out of a stage", "stage", stage));
     }
     for (DedupMethod method : DedupMethod.values()) {
       decisions.put(
           method,
-          registry.counter(
-              "newsmon.dedup.decisions", "method", method.name().toLowerCase(Locale.ROOT)));
+          counter(
+              "newsmon.dedup.decisions",
+              "Dedup decisions: first_seen is unique, the others how a copy was recognised",
+              "method",
+              method.name().toLowerCase(Locale.ROOT)));
     }
     for (String reason : deadLetterReasons()) {
       FunctionCounter.builder(
@@ -96,6 +100,10 @@ public final class PipelineMetrics {
             .description("From a producer handing an article to Kafka to its flag")
             .serviceLevelObjectives(LATENCY_BUCKETS)
             .register(registry);
+  }
+
+  private Counter counter(String name, String description, String... tags) {
+    return Counter.builder(name).description(description).tags(tags).register(registry);
   }
 
   /** Metrics nobody scrapes: for tests and tools that build the topology. */
@@ -133,7 +141,8 @@ public final class PipelineMetrics {
   void flagged(FlaggedArticle article) {
     for (TopicFlag flag : article.getFlags()) {
       flags
-          .computeIfAbsent(flag.getTopicId(), id -> registry.counter("newsmon.flags", "topic", id))
+          .computeIfAbsent(
+              flag.getTopicId(), id -> counter("newsmon.flags", "Topic flags", "topic", id))
           .increment();
     }
     Instant ingested = article.getArticle().getIngestedAt();

@@ -79,17 +79,18 @@ public class AlertDispatcher {
                 now);
         PendingDelivery delivery =
             PendingDelivery.first(
-                alertId,
-                subscription.id(),
-                subscription.tenantId(),
-                flag.getTopicId(),
-                article.getClusterId(),
-                article.getArticle().getArticleId(),
-                article.getArticle().getTitle(),
-                article.getArticle().getUrl(),
-                flag.getScore(),
-                payload,
-                now);
+                    alertId,
+                    subscription.id(),
+                    subscription.tenantId(),
+                    flag.getTopicId(),
+                    article.getClusterId(),
+                    article.getArticle().getArticleId(),
+                    article.getArticle().getTitle(),
+                    article.getArticle().getUrl(),
+                    flag.getScore(),
+                    payload,
+                    now)
+                .withIngestedAt(article.getArticle().getIngestedAt());
         planned.add(
             subscription.digests()
                 ? delivery.heldFor(DigestWindow.containing(now, subscription.digestMinutes()))

@@ -1,5 +1,6 @@
 package io.newsmon.alerts.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.alerts.security.WebhookUrlGuard;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
@@ -60,7 +61,8 @@ public class DeliveryBeans {
       KafkaDeliveryLedger ledger,
       KafkaEndpointHealth health,
       WebhookUrlGuard guard,
-      SubscriptionStore store) {
+      SubscriptionStore store,
+      MeterRegistry metrics) {
     Clock clock = Clock.systemUTC();
     AlertsConfig.Delivery delivery = config.delivery();
     DeliveryWorker worker =
@@ -81,7 +83,8 @@ public class DeliveryBeans {
             store::disable,
             () -> store.isLoaded() && ledger.isLoaded() && health.isLoaded(),
             clock,
-            delivery.maxInFlight())
+            delivery.maxInFlight(),
+            new DeliveryMetrics(metrics, clock))
         .start();
   }
 

@@ -29,6 +29,7 @@ final class DeliveryWire {
         .setReplay(d.replay())
         .setDigestWindow(d.digestWindow())
         .setDigestId(d.digestId())
+        .setIngestedAt(d.ingestedAt())
         .build();
   }
 
@@ -52,6 +53,7 @@ final class DeliveryWire {
         d.getLastError(),
         d.getReplay(),
         d.getDigestWindow(),
-        d.getDigestId());
+        d.getDigestId(),
+        d.getIngestedAt());
   }
 }

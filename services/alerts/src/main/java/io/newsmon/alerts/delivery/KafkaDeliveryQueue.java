@@ -71,6 +71,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
   private final TopicSpec topic = TopicCatalog.ALERTS_DELIVERIES;
   private final DeliveryWorker worker;
+  private final DeliveryMetrics metrics;
   private final DeliveryLedger ledger;
   private final Consumer<String> disableSubscription;
   private final BooleanSupplier ready;
@@ -110,6 +111,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
    * @param ready whether subscriptions, ledger and endpoint health are loaded: no attempt is made
    *     before, so a delivery is never dropped for a subscription not yet read
    * @param maxInFlight most attempts under way at once on this instance
+   * @param metrics where outcomes, backlog and latencies are counted
    */
   public KafkaDeliveryQueue(
       String bootstrapServers,
@@ -118,7 +120,10 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
       Consumer<String> disableSubscription,
       BooleanSupplier ready,
       Clock clock,
-      int maxInFlight) {
+      int maxInFlight,
+      DeliveryMetrics metrics) {
+    this.metrics = metrics;
+    metrics.watch(this::pendingCount, this::retryBacklog);
     this.worker = worker;
     this.ledger = ledger;
     this.disableSubscription = disableSubscription;
@@ -169,6 +174,17 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   /** Deliveries this instance owns and has not finished. */
   public int pendingCount() {
     return pending.size();
+  }
+
+  /** Deliveries this instance owns that failed at least once and wait for another attempt. */
+  public int retryBacklog() {
+    int failed = 0;
+    for (Tracked tracked : pending.values()) {
+      if (tracked.delivery.attempts() > 0) {
+        failed++;
+      }
+    }
+    return failed;
   }
 
   @Override
@@ -450,6 +466,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   }
 
   private void carryOut(Tracked tracked, DeliveryStep step) {
+    metrics.stepped(step);
     PendingDelivery d = step.delivery();
     switch (step) {
       case DeliveryStep.Delivered delivered -> {

@@ -20,6 +20,8 @@ import java.util.Objects;
  *     carries this alert; null for an alert sent on its own
  * @param digestId the {@code webhook-id} of the digest this alert was first attempted in, so its
  *     retries resend that same digest; null before its first attempt
+ * @param ingestedAt when the article was handed to Kafka by its producer, or null (deliveries
+ *     written before it was recorded): where the ingest-to-delivered latency starts
  */
 public record PendingDelivery(
     String alertId,
@@ -40,7 +42,8 @@ public record PendingDelivery(
     String lastError,
     boolean replay,
     String digestWindow,
-    String digestId) {
+    String digestId,
+    Instant ingestedAt) {
 
   public PendingDelivery {
     Objects.requireNonNull(alertId, "alertId");
@@ -90,7 +93,33 @@ public record PendingDelivery(
         null,
         false,
         null,
+        null,
         null);
+  }
+
+  /** This delivery, its article handed to Kafka at {@code ingestedAt}. */
+  public PendingDelivery withIngestedAt(Instant ingestedAt) {
+    return new PendingDelivery(
+        alertId,
+        subscriptionId,
+        tenantId,
+        topicId,
+        clusterId,
+        articleId,
+        title,
+        url,
+        score,
+        payload,
+        createdAt,
+        attempts,
+        nextAttemptAt,
+        firstFailureAt,
+        lastStatus,
+        lastError,
+        replay,
+        digestWindow,
+        digestId,
+        ingestedAt);
   }
 
   /** This delivery after one more failed attempt, {@code result}, due again at {@code next}. */
@@ -174,6 +203,7 @@ public record PendingDelivery(
         lastError,
         replay,
         digestWindow,
-        digestId);
+        digestId,
+        ingestedAt);
   }
 }

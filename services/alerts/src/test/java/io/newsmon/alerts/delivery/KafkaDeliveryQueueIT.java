@@ -72,6 +72,8 @@ class KafkaDeliveryQueueIT {
   private final List<String> disabled = new CopyOnWriteArrayList<>();
   private HttpServer receiver;
   private final List<KafkaDeliveryQueue> queues = new ArrayList<>();
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
   @BeforeAll
   static void startKafka() throws Exception {
@@ -155,7 +157,9 @@ class KafkaDeliveryQueueIT {
     RetrySchedule schedule =
         new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(3), Duration.ofMillis(300)), 0);
     KafkaDeliveryQueue first = queue(schedule);
-    first.enqueue(List.of(delivery("msg_restart", subscription)));
+    first.enqueue(
+        List.of(
+            delivery("msg_restart", subscription).withIngestedAt(Instant.now().minusSeconds(2))));
     await().atMost(Duration.ofSeconds(60)).until(() -> calls.get() >= 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> attemptsLogged("s-restart") >= 1);
     first.close();
@@ -176,6 +180,18 @@ class KafkaDeliveryQueueIT {
         .filteredOn(a -> a.getSubscriptionId().equals("s-restart"))
         .extracting(DeliveryAttempt::getOutcome)
         .containsExactly("retrying", "retrying", "delivered");
+    // Metrics of both instances, which share the registry here.
+    assertThat(meters.get("newsmon.alerts.deliveries").tag("outcome", "retried").counter().count())
+        .isEqualTo(2);
+    assertThat(
+            meters.get("newsmon.alerts.deliveries").tag("outcome", "delivered").counter().count())
+        .isEqualTo(1);
+    assertThat(meters.get("newsmon.alerts.webhook.request").timer().count()).isEqualTo(3);
+    var ingestToDelivered = meters.get("newsmon.ingest.to.delivered").timer();
+    assertThat(ingestToDelivered.count()).isEqualTo(1);
+    assertThat(ingestToDelivered.totalTime(java.util.concurrent.TimeUnit.SECONDS))
+        .as("from 2 s before the first attempt, through two retries")
+        .isGreaterThan(2.0);
   }
 
   @Test
@@ -501,7 +517,14 @@ class KafkaDeliveryQueueIT {
             new SplittableRandom(1));
     KafkaDeliveryQueue queue =
         new KafkaDeliveryQueue(
-                kafka.bootstrapServers(), worker, ledger, disabled::add, () -> true, clock, 16)
+                kafka.bootstrapServers(),
+                worker,
+                ledger,
+                disabled::add,
+                () -> true,
+                clock,
+                16,
+                new DeliveryMetrics(meters, clock))
             .start();
     queues.add(queue);
     return queue;
