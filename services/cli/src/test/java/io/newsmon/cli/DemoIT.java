@@ -85,6 +85,13 @@ class DemoIT {
     for (Map.Entry<String, String> scrape : metrics.entrySet()) {
       Promtool.assertMetricsPass(scrape.getValue());
     }
+    // deploy/'s rules and dashboard name only metrics the services serve.
+    String all = String.join("\n", metrics.values());
+    assertThat(DeployAssetsTest.metricNames())
+        .isNotEmpty()
+        // The demo polls no feeds, so per-feed series do not exist; IngestServiceIT has them.
+        .filteredOn(name -> !name.startsWith("newsmon_ingest_feed_"))
+        .allSatisfy(name -> assertThat(all).as(name).containsPattern("(?m)^" + name + "[_{ ]"));
   }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsmon.feeds.FeedList;
 import io.newsmon.feeds.FeedPoller;
+import io.newsmon.ingest.articles.ArticleSubmissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The ingest service's metrics, named for Prometheus ({@code /q/metrics}):
@@ -29,7 +31,18 @@ public class IngestMetrics {
 
   public IngestMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // Series known in advance start at zero, so rates exist from the first scrape.
+    for (String via : List.of("feed", "api")) {
+      counter("newsmon.ingest.articles", "Articles news.raw acknowledged", "via", via);
+    }
+    for (String reason : ArticleSubmissions.REFUSAL_REASONS) {
+      counter("newsmon.ingest.api.refused", "HTTP submissions refused", "reason", reason);
+    }
+    counter("newsmon.ingest.api.refused", "HTTP submissions refused", "reason", KAFKA_UNAVAILABLE);
   }
+
+  /** The refusal reason when Kafka did not take an article in time (503). */
+  public static final String KAFKA_UNAVAILABLE = "kafka-unavailable";
 
   public void published(String via) {
     counter("newsmon.ingest.articles", "Articles news.raw acknowledged", "via", via).increment();

@@ -25,11 +25,15 @@ public final class Promtool {
     assertThat(result.exit()).as("promtool check metrics: %s", result.output()).isZero();
   }
 
-  /** {@code promtool check config|rules FILE}: the file passes, or the test fails with why. */
-  public static void assertFilePasses(String what, Path file)
-      throws IOException, InterruptedException {
-    Result result = run(List.of("check", what, file.toString()), "");
-    assertThat(result.exit()).as("promtool check %s %s: %s", what, file, result.output()).isZero();
+  /**
+   * {@code promtool ARGS...} (such as {@code check rules FILE} or {@code test rules FILE}) exits 0,
+   * or the test fails with what it printed.
+   */
+  public static void assertPasses(String... arguments) throws IOException, InterruptedException {
+    Result result = run(List.of(arguments), "");
+    assertThat(result.exit())
+        .as("promtool %s: %s", String.join(" ", arguments), result.output())
+        .isZero();
   }
 
   private record Result(int exit, String output) {}

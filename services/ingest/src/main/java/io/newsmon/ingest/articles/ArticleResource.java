@@ -69,14 +69,16 @@ public class ArticleResource {
           producer.send(article).get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
           LOG.warnf("news.raw did not take %s: %s", article.getArticleId(), e.getCause());
-          metrics.refused("kafka-unavailable");
+          metrics.refused(IngestMetrics.KAFKA_UNAVAILABLE);
           return Response.status(503)
               .header("Retry-After", "5")
               .type(MediaType.APPLICATION_JSON)
               .entity(
                   Map.of(
-                      "error", "Kafka did not take the article; send it again",
-                      "reason", "kafka-unavailable"))
+                      "error",
+                      "Kafka did not take the article; send it again",
+                      "reason",
+                      IngestMetrics.KAFKA_UNAVAILABLE))
               .build();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

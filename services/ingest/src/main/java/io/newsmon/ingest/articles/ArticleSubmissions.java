@@ -41,7 +41,25 @@ public final class ArticleSubmissions {
    * @param status the HTTP status: 400 invalid, 413 too large, 415 unsupported type
    * @param reason short machine-readable reason, also the metric's label
    */
-  public record Refused(int status, String reason, String message) implements Outcome {}
+  public record Refused(int status, String reason, String message) implements Outcome {
+    public Refused {
+      if (!REFUSAL_REASONS.contains(reason)) {
+        throw new IllegalArgumentException("not a known refusal reason: " + reason);
+      }
+    }
+  }
+
+  /** Every reason a submission can be refused for, as {@link Refused#reason()} names it. */
+  public static final List<String> REFUSAL_REASONS =
+      List.of(
+          "too-large",
+          "empty",
+          "unsupported-type",
+          "bad-source",
+          "bad-charset",
+          "bad-json",
+          "bad-url",
+          "missing-url");
 
   static final Map<String, String> MEDIA_TYPES =
       Map.of(
