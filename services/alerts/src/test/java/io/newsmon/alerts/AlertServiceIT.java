@@ -353,6 +353,17 @@ class AlertServiceIT {
                     .then()
                     .statusCode(200)
                     .body("status", equalTo("UP")));
+    given()
+        .get("/q/health/ready")
+        .then()
+        .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'kafka' }.data.missingTopics", equalTo(""))
+        .body("checks.find { it.name == 'newsmon-state' }.status", equalTo("UP"));
+    given()
+        .get("/q/health/live")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'delivery-workers' }.status", equalTo("UP"));
   }
 
   @Test

@@ -35,6 +35,7 @@ class DemoIT {
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
     Map<String, String> metrics = new HashMap<>();
+    Map<String, String> health = new HashMap<>();
     Demo.Result result =
         Demo.run(
             home,
@@ -45,6 +46,8 @@ class DemoIT {
               for (Map.Entry<String, URI> e : endpoints.metricsUrls().entrySet()) {
                 metrics.put(e.getKey(), scrapeOnceDelivered(e.getKey(), e.getValue()));
               }
+              health.put("ready", get(endpoints.pipelineHealth().resolve("/health/ready")));
+              health.put("live", get(endpoints.pipelineHealth().resolve("/health/live")));
             });
     int exit = Demo.report(result, out);
 
@@ -69,6 +72,13 @@ class DemoIT {
                   .isEqualTo(body.at("/data/article/id").asText());
             });
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("demo OK");
+
+    // The pipeline's health: streams running, Kafka answering, no catalog topic missing.
+    assertThat(health.get("ready"))
+        .contains("\"status\":\"UP\"")
+        .contains("\"streams\":\"RUNNING\"")
+        .contains("\"kafka\":{\"reachable\":true,\"missingTopics\":[]}");
+    assertThat(health.get("live")).contains("\"status\":\"UP\"");
 
     // Every service's /metrics tells the same story, and passes Prometheus' own lint.
     assertThat(metrics.get(Stack.INGEST))
@@ -95,6 +105,11 @@ class DemoIT {
   }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static String get(URI url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
 
   /** The service's scrape, once the alert service has counted the delivery (it may trail). */
   private static String scrapeOnceDelivered(String service, URI url) throws Exception {

@@ -142,7 +142,13 @@ class IngestServiceIT {
 
   @Test
   void feedsAddedThroughTheAdminApiArePolledAndEachArticlePublishedOnce() {
-    given().get("/q/health/ready").then().statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    given()
+        .get("/q/health/ready")
+        .then()
+        .body("checks.find { it.name == 'kafka' }.data.reachable", equalTo(true));
     for (String[] feed :
         List.of(
             new String[] {"quirky-rss", "/rss2.xml"},

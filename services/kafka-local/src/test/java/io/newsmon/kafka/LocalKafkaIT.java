@@ -29,6 +29,27 @@ class LocalKafkaIT {
   @TempDir Path dataDir;
 
   @Test
+  void healthSeesTheClusterAndNamesTheTopicsItLacks() throws Exception {
+    try (LocalKafka kafka = LocalKafka.start(dataDir);
+        io.newsmon.common.KafkaHealth all =
+            new io.newsmon.common.KafkaHealth(
+                kafka.bootstrapServers(), TopicCatalog.ALL, java.time.Clock.systemUTC());
+        io.newsmon.common.KafkaHealth lacking =
+            new io.newsmon.common.KafkaHealth(
+                kafka.bootstrapServers(),
+                List.of(TopicCatalog.NEWS_RAW, TopicCatalog.topicStream("never-defined")),
+                java.time.Clock.systemUTC())) {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> all.status().checkedAt() != null && lacking.status().checkedAt() != null);
+      assertThat(all.status().healthy()).as(all.status().toString()).isTrue();
+      assertThat(lacking.status().reachable()).isTrue();
+      assertThat(lacking.status().missingTopics()).containsExactly("news.topic.never-defined");
+      assertThat(lacking.status().healthy()).isFalse();
+    }
+  }
+
+  @Test
   void startsProvisionsTheCatalogAndSurvivesARestart() throws Exception {
     try (LocalKafka kafka = LocalKafka.start(dataDir)) {
       try (Admin admin = kafka.admin()) {

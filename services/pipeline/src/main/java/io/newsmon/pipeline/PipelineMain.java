@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.common.KafkaHealth;
 import io.newsmon.common.PrometheusRegistries;
 import io.newsmon.common.ReadyFile;
 import io.newsmon.common.TopicCatalog;
@@ -128,14 +129,23 @@ public final class PipelineMain {
             stopped.countDown();
           }
         });
+    KafkaHealth kafkaHealth =
+        new KafkaHealth(bootstrap, TopicCatalog.ALL, java.time.Clock.systemUTC());
     HttpServer health =
-        startHealth(config.getInt(PipelineConfig.HEALTH_PORT), streams, topics, follower, registry);
+        startHealth(
+            config.getInt(PipelineConfig.HEALTH_PORT),
+            streams,
+            topics,
+            follower,
+            registry,
+            kafkaHealth);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   streams.close(Duration.ofSeconds(30));
                   streamsMetrics.close();
+                  kafkaHealth.close();
                   try {
                     follower.close();
                   } catch (InterruptedException e) {
@@ -164,6 +174,16 @@ public final class PipelineMain {
     }
   }
 
+  private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String json)
+      throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
   private static void await(java.util.function.BooleanSupplier condition, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -181,42 +201,63 @@ public final class PipelineMain {
       KafkaStreams streams,
       TopicMonitor topics,
       TopicCatalogFollower follower,
-      PrometheusMeterRegistry registry)
+      PrometheusMeterRegistry registry,
+      KafkaHealth kafka)
       throws IOException {
     if (port < 0) {
       return null;
     }
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext(
-        "/health",
+    // /health and /health/ready: ready to do the work (streams running, Kafka answering, the
+    // catalog's topics present). /health/live: the process is not beyond repair (streams have not
+    // failed for good), so an orchestrator restarts it only then.
+    com.sun.net.httpserver.HttpHandler ready =
         exchange -> {
           KafkaStreams.State state = streams.state();
-          boolean up =
+          boolean running =
               state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+          KafkaHealth.Status kafkaStatus = kafka.status();
+          boolean up = running && kafkaStatus.healthy();
           String deadLetters =
               DeadLetterHandlers.counts().entrySet().stream()
                   .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
                   .collect(Collectors.joining(","));
-          byte[] body =
-              ("{\"status\":\""
-                      + (up ? "UP" : "DOWN")
-                      + "\",\"streams\":\""
-                      + state
-                      + "\",\"deadLetters\":{"
-                      + deadLetters
-                      + "},\"topics\":{\"running\":"
-                      + topics.topics().size()
-                      + ",\"refused\":"
-                      + follower.refused().size()
-                      + ",\"queryErrors\":"
-                      + io.newsmon.pipeline.flag.FlagProcessor.queryErrors()
-                      + "}}")
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(up ? 200 : 503, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
+          String body =
+              "{\"status\":\""
+                  + (up ? "UP" : "DOWN")
+                  + "\",\"streams\":\""
+                  + state
+                  + "\",\"kafka\":{\"reachable\":"
+                  + kafkaStatus.reachable()
+                  + ",\"missingTopics\":"
+                  + kafkaStatus.missingTopics().stream()
+                      .map(t -> "\"" + t + "\"")
+                      .collect(Collectors.joining(",", "[", "]"))
+                  + "},\"deadLetters\":{"
+                  + deadLetters
+                  + "},\"topics\":{\"running\":"
+                  + topics.topics().size()
+                  + ",\"refused\":"
+                  + follower.refused().size()
+                  + ",\"queryErrors\":"
+                  + io.newsmon.pipeline.flag.FlagProcessor.queryErrors()
+                  + "}}";
+          respond(exchange, up ? 200 : 503, body);
+        };
+    server.createContext("/health", ready);
+    server.createContext("/health/ready", ready);
+    server.createContext(
+        "/health/live",
+        exchange -> {
+          KafkaStreams.State state = streams.state();
+          boolean alive =
+              state != KafkaStreams.State.ERROR
+                  && state != KafkaStreams.State.PENDING_ERROR
+                  && state != KafkaStreams.State.NOT_RUNNING;
+          respond(
+              exchange,
+              alive ? 200 : 503,
+              "{\"status\":\"" + (alive ? "UP" : "DOWN") + "\",\"streams\":\"" + state + "\"}");
         });
     server.createContext(
         "/metrics",

@@ -171,6 +171,11 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
   private final java.util.Set<Integer> owned = ConcurrentHashMap.newKeySet();
 
+  /** Whether the queue's poller still runs: delivery workers are fed only while it does. */
+  public boolean isAlive() {
+    return running && poller.isAlive();
+  }
+
   /** Deliveries this instance owns and has not finished. */
   public int pendingCount() {
     return pending.size();
