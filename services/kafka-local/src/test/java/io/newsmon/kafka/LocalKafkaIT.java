@@ -44,7 +44,8 @@ class LocalKafkaIT {
           .until(() -> all.status().checkedAt() != null && lacking.status().checkedAt() != null);
       assertThat(all.status().healthy()).as(all.status().toString()).isTrue();
       assertThat(lacking.status().reachable()).isTrue();
-      assertThat(lacking.status().missingTopics()).containsExactly("news.topic.never-defined");
+      assertThat(lacking.status().missingTopics())
+          .containsExactly(TopicCatalog.topicStream("never-defined").name());
       assertThat(lacking.status().healthy()).isFalse();
     }
   }
