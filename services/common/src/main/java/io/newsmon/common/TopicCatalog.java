@@ -224,6 +224,26 @@ public final class TopicCatalog {
           "long",
           "Feed entries already handled, by feedId and entry-id hash; value: when, epoch ms.");
 
+  /** Flagged articles per topic and hour: what volume sparklines and spike detection read. */
+  public static final TopicSpec NEWS_TOPIC_VOLUME =
+      TopicSpec.compactedExpiring(
+          "news.topic-volume",
+          3,
+          MONTH,
+          "TopicVolume",
+          "Flagged articles per topic and hour, by topicId|windowStart; the latest count per hour"
+              + " is kept a month.");
+
+  /** A topic surging well above its usual volume, and falling back. */
+  public static final TopicSpec NEWS_TOPIC_SPIKES =
+      new TopicSpec(
+          "news.topic-spikes",
+          3,
+          false,
+          MONTH,
+          "TopicSpike",
+          "Spike events per topic (STARTED, ENDED) with the hour's count and the usual level.");
+
   public static final TopicSpec INGEST_FEEDS =
       new TopicSpec(
           "ingest.feeds",
@@ -252,7 +272,9 @@ public final class TopicCatalog {
           ALERTS_ENDPOINT_HEALTH,
           OPS_EVENTS,
           INGEST_SEEN_ENTRIES,
-          INGEST_FEEDS);
+          INGEST_FEEDS,
+          NEWS_TOPIC_VOLUME,
+          NEWS_TOPIC_SPIKES);
 
   private TopicCatalog() {}
 

@@ -1,6 +1,7 @@
 package io.newsmon.pipeline;
 
 import io.newsmon.common.Env;
+import io.newsmon.pipeline.volume.SpikeRule;
 import io.newsmon.topics.TopicCatalogFile;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,9 @@ public final class PipelineConfig extends AbstractConfig {
   public static final String DEDUP_RETENTION = "dedup.retention.ms";
   public static final String TOPIC_CATALOG = "flag.catalog";
   public static final String HEALTH_PORT = "health.port";
+  public static final String SPIKE_RATIO = "spike.ratio";
+  public static final String SPIKE_MIN_ARTICLES = "spike.min.articles";
+  public static final String SPIKE_BASELINE_DAYS = "spike.baseline.days";
 
   public static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -103,7 +107,31 @@ public final class PipelineConfig extends AbstractConfig {
               -1,
               Range.atLeast(-1),
               Importance.LOW,
-              "Port of the health endpoint (GET /health); 0 picks a free port, -1 disables it.");
+              "Port of the health and metrics endpoints (GET /health, /health/ready,"
+                  + " /health/live, /metrics); 0 picks a free port, -1 disables them.")
+          .define(
+              SPIKE_RATIO,
+              Type.DOUBLE,
+              SpikeRule.DEFAULT.ratio(),
+              Range.between(1.5, 1000),
+              Importance.MEDIUM,
+              "A topic spikes when its last hour has at least this many times its usual hourly"
+                  + " volume (the sensitivity: lower finds more spikes).")
+          .define(
+              SPIKE_MIN_ARTICLES,
+              Type.INT,
+              SpikeRule.DEFAULT.minArticles(),
+              Range.atLeast(1),
+              Importance.MEDIUM,
+              "Fewest flagged articles in the hour for a spike, so a handful against a usual"
+                  + " trickle is not one.")
+          .define(
+              SPIKE_BASELINE_DAYS,
+              Type.INT,
+              SpikeRule.DEFAULT.baselineDays(),
+              Range.between(1, 28),
+              Importance.LOW,
+              "Days of history a topic's usual hourly volume is the mean of.");
 
   public PipelineConfig(Map<?, ?> originals) {
     super(DEFINITION, originals, false);
@@ -114,6 +142,12 @@ public final class PipelineConfig extends AbstractConfig {
     Map<String, Object> values = new HashMap<>(Env.toConfig(env));
     file.forEach((k, v) -> values.put(k.toString(), v));
     return new PipelineConfig(values);
+  }
+
+  /** When a topic's volume is a spike. */
+  public SpikeRule spikeRule() {
+    return new SpikeRule(
+        getDouble(SPIKE_RATIO), getInt(SPIKE_MIN_ARTICLES), getInt(SPIKE_BASELINE_DAYS));
   }
 
   /** Settings for {@link org.apache.kafka.streams.KafkaStreams}. */

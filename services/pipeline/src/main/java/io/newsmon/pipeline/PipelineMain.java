@@ -100,7 +100,8 @@ public final class PipelineMain {
                 config.getDouble(PipelineConfig.DEDUP_THRESHOLD),
                 java.time.Duration.ofMillis(config.getLong(PipelineConfig.DEDUP_RETENTION)),
                 topics,
-                new PipelineMetrics(registry, java.time.Clock.systemUTC())));
+                new PipelineMetrics(registry, java.time.Clock.systemUTC()),
+                config.spikeRule()));
     LOG.info("topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProps);

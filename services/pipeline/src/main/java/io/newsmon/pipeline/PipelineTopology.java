@@ -5,6 +5,8 @@ import static io.newsmon.common.TopicCatalog.NEWS_DUPLICATES;
 import static io.newsmon.common.TopicCatalog.NEWS_FLAGGED;
 import static io.newsmon.common.TopicCatalog.NEWS_RAW;
 import static io.newsmon.common.TopicCatalog.NEWS_STORIES;
+import static io.newsmon.common.TopicCatalog.NEWS_TOPIC_SPIKES;
+import static io.newsmon.common.TopicCatalog.NEWS_TOPIC_VOLUME;
 import static io.newsmon.common.TopicCatalog.NEWS_UNIQUE;
 
 import io.newsmon.avro.CleanArticle;
@@ -13,11 +15,15 @@ import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.avro.StoryUpdate;
+import io.newsmon.avro.TopicSpike;
+import io.newsmon.avro.TopicVolume;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.pipeline.clean.CleanProcessor;
 import io.newsmon.pipeline.dedup.DedupProcessor;
 import io.newsmon.pipeline.dedup.StoryProcessor;
 import io.newsmon.pipeline.flag.FlagProcessor;
+import io.newsmon.pipeline.volume.SpikeRule;
+import io.newsmon.pipeline.volume.TopicVolumeProcessor;
 import io.newsmon.schema.AvroSerde;
 import io.newsmon.topics.match.TopicMonitor;
 import java.time.Duration;
@@ -25,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -32,6 +39,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /** Builds the pipeline topology: a pure function of its settings, with no I/O. */
@@ -45,21 +53,29 @@ public final class PipelineTopology {
    * @param topics the running topics, shared by every flag task and updated while the pipeline
    *     runs; its lifecycle belongs to the caller
    * @param metrics where the stages count what they do
+   * @param spikeRule when a topic's volume is a spike
    */
   public record Settings(
       double dedupThreshold,
       Duration dedupRetention,
       TopicMonitor topics,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      SpikeRule spikeRule) {
     public Settings {
       Objects.requireNonNull(dedupRetention, "dedupRetention");
       Objects.requireNonNull(topics, "topics");
       Objects.requireNonNull(metrics, "metrics");
+      Objects.requireNonNull(spikeRule, "spikeRule");
     }
 
-    /** Settings with the default seven-day deduplication window and unscraped metrics. */
+    /** Settings with the default deduplication window and spike rule, and unscraped metrics. */
     public Settings(double dedupThreshold, TopicMonitor topics) {
-      this(dedupThreshold, Duration.ofDays(7), topics, PipelineMetrics.unregistered());
+      this(
+          dedupThreshold,
+          Duration.ofDays(7),
+          topics,
+          PipelineMetrics.unregistered(),
+          SpikeRule.DEFAULT);
     }
   }
 
@@ -145,6 +161,49 @@ public final class PipelineTopology {
             (key, article, context) ->
                 TopicCatalog.topicStream(article.getFlags().get(0).getTopicId()).name(),
             Produced.with(keys, flagged).withName("topic-streams-sink"));
+
+    // Topic volume and spikes: a sub-topology of its own reading news.flagged, one record per
+    // flag, repartitioned by topic so one task counts all of a topic.
+    builder.addStateStore(TopicVolumeProcessor.bucketStore());
+    builder.addStateStore(TopicVolumeProcessor.spikeStore());
+    builder.stream(NEWS_FLAGGED.name(), Consumed.with(keys, flagged).withName("flagged-source"))
+        .flatMap(
+            (id, article) ->
+                article.getFlags().stream()
+                    .map(flag -> KeyValue.pair(flag.getTopicId(), id))
+                    .toList(),
+            Named.as("flags-by-topic"))
+        .repartition(
+            Repartitioned.<String, String>as("topic-volume-by-topic")
+                .withKeySerde(keys)
+                .withValueSerde(Serdes.String()))
+        .process(
+            () -> new TopicVolumeProcessor(settings.spikeRule()),
+            Named.as("topic-volume"),
+            TopicVolumeProcessor.BUCKETS,
+            TopicVolumeProcessor.SPIKES)
+        .split(Named.as("topic-volume-"))
+        .branch(
+            (topic, event) -> event instanceof TopicVolume,
+            Branched.withConsumer(
+                volumes ->
+                    volumes
+                        .mapValues(event -> (TopicVolume) event, Named.as("as-topic-volume"))
+                        .to(
+                            NEWS_TOPIC_VOLUME.name(),
+                            Produced.with(keys, AvroSerde.of(TopicVolume.class))
+                                .withName("topic-volume-sink")),
+                "counts"))
+        .defaultBranch(
+            Branched.withConsumer(
+                spikes ->
+                    spikes
+                        .mapValues(event -> (TopicSpike) event, Named.as("as-topic-spike"))
+                        .to(
+                            NEWS_TOPIC_SPIKES.name(),
+                            Produced.with(keys, AvroSerde.of(TopicSpike.class))
+                                .withName("topic-spikes-sink")),
+                "spikes"));
 
     return builder.build();
   }

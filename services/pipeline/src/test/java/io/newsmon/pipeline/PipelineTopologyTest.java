@@ -284,7 +284,8 @@ class PipelineTopologyTest {
             0.8,
             java.time.Duration.ofDays(7),
             StarterTopics.monitor(),
-            new PipelineMetrics(registry, java.time.Clock.systemUTC())));
+            new PipelineMetrics(registry, java.time.Clock.systemUTC()),
+            io.newsmon.pipeline.volume.SpikeRule.DEFAULT));
   }
 
   private double counter(String name, String... tags) {
