@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.newsmon.avro.FlaggedArticle;
+import io.newsmon.avro.SpikeState;
+import io.newsmon.avro.TopicSpike;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -489,6 +491,68 @@ class AlertServiceIT {
     assertThat(event.path("articleId").asText()).isEqualTo("live-protest");
     assertThat(event.at("/topics/0/id").asText()).isEqualTo("protests");
     response.body().close();
+  }
+
+  @Test
+  void subscriptionsThatWantSpikesGetASignedSpikeWebhook() throws Exception {
+    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/spikes";
+    List<Call> spikeCalls = new CopyOnWriteArrayList<>();
+    receiver.createContext(
+        "/spikes",
+        exchange -> {
+          spikeCalls.add(
+              new Call(
+                  exchange.getRequestHeaders(),
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    String secret =
+        given()
+            .auth()
+            .oauth2(LocalKafkaResource.API_KEY)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of("topicIds", List.of("troop-movements"), "webhookUrl", hook, "spikes", true))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(201)
+            .body("spikes", equalTo(true))
+            .extract()
+            .path("signingSecret");
+
+    TopicSpike spike =
+        TopicSpike.newBuilder()
+            .setTopicId("troop-movements")
+            .setState(SpikeState.STARTED)
+            .setWindowStart(java.time.Instant.parse("2026-11-30T10:00:00Z"))
+            .setWindowEnd(java.time.Instant.parse("2026-11-30T11:00:00Z"))
+            .setArticles(42)
+            .setUsualPerHour(7)
+            .setRatio(6)
+            .setBaselineHours(168)
+            .setSummary("troop-movements: 42 articles in the last hour, 6× the usual 7.0 per hour")
+            .build();
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
+            new StringSerializer(),
+            AvroSerde.of(TopicSpike.class))) {
+      producer
+          .send(
+              new ProducerRecord<>(TopicCatalog.NEWS_TOPIC_SPIKES.name(), "troop-movements", spike))
+          .get();
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> spikeCalls.size() >= 1);
+    Call call = spikeCalls.get(0);
+    new Webhook(secret).verify(call.body(), HttpHeaders.of(call.headers(), (a, b) -> true));
+    JsonNode json = new ObjectMapper().readTree(call.body());
+    assertThat(json.path("type").asText()).isEqualTo("topic.spike.started");
+    assertThat(json.at("/data/topic/id").asText()).isEqualTo("troop-movements");
+    assertThat(json.at("/data/articles").asLong()).isEqualTo(42);
+    assertThat(json.at("/data/summary").asText()).contains("6× the usual");
   }
 
   private static void publish(FlaggedArticle article) throws Exception {

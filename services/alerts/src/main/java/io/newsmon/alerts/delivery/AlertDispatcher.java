@@ -5,6 +5,7 @@ import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.WebhookSubscription;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.TopicFlag;
+import io.newsmon.avro.TopicSpike;
 import io.newsmon.common.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -98,6 +99,48 @@ public class AlertDispatcher {
         outcomes.add(
             new Outcome(alertId, subscription.id(), flag.getTopicId(), Outcome.Status.QUEUED));
       }
+    }
+    queue.enqueue(planned);
+    return outcomes;
+  }
+
+  /**
+   * Plans and queues a spike's alerts: one per active subscription that wants spikes of the topic,
+   * sent at once (a spike is news now, so digest subscriptions get it on its own too), with an id
+   * hashed from subscription, topic, window and state so a spike read twice is delivered once.
+   */
+  public List<Outcome> dispatchSpike(TopicSpike spike) {
+    List<Outcome> outcomes = new ArrayList<>();
+    List<PendingDelivery> planned = new ArrayList<>();
+    Instant now = clock.instant();
+    String type = SpikePayload.type(spike);
+    for (WebhookSubscription subscription : subscriptions.wantingSpikes(spike.getTopicId())) {
+      String alertId =
+          messageId(
+              List.of(
+                  subscription.id(), type, spike.getTopicId(), spike.getWindowStart().toString()));
+      if (ledger.isDelivered(alertId)) {
+        outcomes.add(
+            new Outcome(
+                alertId, subscription.id(), spike.getTopicId(), Outcome.Status.ALREADY_DELIVERED));
+        continue;
+      }
+      String spikeKey = "spike:" + spike.getTopicId() + "@" + spike.getWindowStart();
+      planned.add(
+          PendingDelivery.first(
+              alertId,
+              subscription.id(),
+              subscription.tenantId(),
+              spike.getTopicId(),
+              spikeKey,
+              spikeKey,
+              spike.getSummary(),
+              null,
+              0.0, // no flag score: the payload carries the ratio
+              SpikePayload.json(alertId, subscription.id(), spike, now),
+              now));
+      outcomes.add(
+          new Outcome(alertId, subscription.id(), spike.getTopicId(), Outcome.Status.QUEUED));
     }
     queue.enqueue(planned);
     return outcomes;

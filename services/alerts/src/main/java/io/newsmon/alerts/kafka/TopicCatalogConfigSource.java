@@ -12,7 +12,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public final class TopicCatalogConfigSource implements ConfigSource {
 
   private static final Map<String, String> VALUES =
-      Map.of("mp.messaging.incoming.news-flagged.topic", TopicCatalog.NEWS_FLAGGED.name());
+      Map.of(
+          "mp.messaging.incoming.news-flagged.topic",
+          TopicCatalog.NEWS_FLAGGED.name(),
+          "mp.messaging.incoming.news-topic-spikes.topic",
+          TopicCatalog.NEWS_TOPIC_SPIKES.name());
 
   @Override
   public Map<String, String> getProperties() {

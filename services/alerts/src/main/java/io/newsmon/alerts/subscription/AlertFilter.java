@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * @param languages ISO 639-1 codes, lower case; an article of unknown language matches none
  * @param countries ISO 3166-1 alpha-2 codes, upper case; an article must mention at least one
  * @param sources source ids as producers set them
+ * @param spikes whether spikes of the topics (a topic's volume surging) are wanted too
  */
 public record AlertFilter(
     Set<String> topicIds,
     double minScore,
     Set<String> languages,
     Set<String> countries,
-    Set<String> sources) {
+    Set<String> sources,
+    boolean spikes) {
 
   /** Most values in one filter list: a subscription is not a query language. */
   public static final int MAX_VALUES = 200;
@@ -50,6 +52,21 @@ public record AlertFilter(
     countries =
         checked("countries", upperCase(countries), COUNTRY, "ISO 3166-1 alpha-2 codes such as UA");
     sources = checked("sources", sources, SOURCE, "source ids without spaces, at most 200 chars");
+  }
+
+  /** A filter of flags only, no spikes. */
+  public AlertFilter(
+      Set<String> topicIds,
+      double minScore,
+      Set<String> languages,
+      Set<String> countries,
+      Set<String> sources) {
+    this(topicIds, minScore, languages, countries, sources, false);
+  }
+
+  /** Whether a spike of {@code topicId} is wanted: the article filters do not apply to it. */
+  public boolean wantsSpike(String topicId) {
+    return spikes && topicIds.contains(topicId);
   }
 
   /** Topics and a minimum score, nothing else restricted. */

@@ -41,6 +41,15 @@ public class SubscriptionRegistry {
   }
 
   /** Subscriptions that want a flag on {@code topicId} with {@code score} for {@code article}. */
+  /** The active subscriptions that want spikes of {@code topicId}, by id. */
+  public List<WebhookSubscription> wantingSpikes(String topicId) {
+    return byId.values().stream()
+        .filter(
+            s -> s.status() == WebhookSubscription.Status.ACTIVE && s.filter().wantsSpike(topicId))
+        .sorted(Comparator.comparing(WebhookSubscription::id))
+        .toList();
+  }
+
   public List<WebhookSubscription> wanting(
       String topicId, double score, AlertFilter.Article article) {
     return byId.values().stream()

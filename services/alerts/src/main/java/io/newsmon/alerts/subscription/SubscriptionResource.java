@@ -53,11 +53,12 @@ public class SubscriptionResource {
       List<String> languages,
       List<String> countries,
       List<String> sources,
-      Integer digestMinutes) {
+      Integer digestMinutes,
+      Boolean spikes) {
 
     /** A request for topics at a minimum score, nothing else. */
     public CreateRequest(List<String> topicIds, String webhookUrl, Double minScore) {
-      this(topicIds, webhookUrl, minScore, null, null, null, null);
+      this(topicIds, webhookUrl, minScore, null, null, null, null, null);
     }
 
     AlertFilter filter() {
@@ -66,7 +67,8 @@ public class SubscriptionResource {
           minScore == null ? 0.0 : minScore,
           asSet("languages", languages),
           asSet("countries", countries),
-          asSet("sources", sources));
+          asSet("sources", sources),
+          Boolean.TRUE.equals(spikes));
     }
 
     int digest() {
@@ -94,6 +96,7 @@ public class SubscriptionResource {
       List<String> countries,
       List<String> sources,
       int digestMinutes,
+      boolean spikes,
       String status,
       Instant createdAt,
       String signingSecret) {
@@ -107,6 +110,7 @@ public class SubscriptionResource {
           s.filter().countries().stream().sorted().toList(),
           s.filter().sources().stream().sorted().toList(),
           s.digestMinutes(),
+          s.filter().spikes(),
           s.status().name(),
           s.createdAt(),
           withSecret ? s.signingSecret() : null);

@@ -192,6 +192,7 @@ public class SubscriptionStore {
         .setCountries(new ArrayList<>(s.filter().countries()))
         .setSources(new ArrayList<>(s.filter().sources()))
         .setDigestMinutes(s.digestMinutes())
+        .setSpikes(s.filter().spikes())
         .build();
   }
 
@@ -204,7 +205,8 @@ public class SubscriptionStore {
             s.getMinScore(),
             Set.copyOf(s.getLanguages()),
             Set.copyOf(s.getCountries()),
-            Set.copyOf(s.getSources())),
+            Set.copyOf(s.getSources()),
+            s.getSpikes()),
         URI.create(s.getWebhookUrl()),
         s.getSigningSecret(),
         s.getDigestMinutes(),

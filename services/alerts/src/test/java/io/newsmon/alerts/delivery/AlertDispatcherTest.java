@@ -180,6 +180,73 @@ class AlertDispatcherTest {
   }
 
   @Test
+  void spikesGoToTheActiveSubscriptionsThatWantThemOnceEach() {
+    registry.put(withSpikes("wants", "border-tensions", true, 0));
+    registry.put(withSpikes("digest-wants", "border-tensions", true, 60));
+    registry.put(withSpikes("flags-only", "border-tensions", false, 0));
+    registry.put(withSpikes("other-topic", "protests", true, 0));
+    io.newsmon.avro.TopicSpike spike = spike(io.newsmon.avro.SpikeState.STARTED);
+
+    dispatcher.dispatchSpike(spike);
+    assertThat(queued)
+        .extracting(PendingDelivery::subscriptionId)
+        .containsExactly("digest-wants", "wants");
+    assertThat(queued)
+        .allSatisfy(
+            d -> {
+              assertThat(d.inDigest()).as("a spike is news now, even in digest mode").isFalse();
+              assertThat(d.payload())
+                  .contains("\"type\":\"topic.spike.started\"")
+                  .contains("\"articles\":42")
+                  .contains("6× the usual");
+            });
+
+    delivered.add(queued.get(0).alertId());
+    queued.clear();
+    var again = dispatcher.dispatchSpike(spike);
+    assertThat(again)
+        .extracting(AlertDispatcher.Outcome::status)
+        .containsExactly(
+            AlertDispatcher.Outcome.Status.ALREADY_DELIVERED,
+            AlertDispatcher.Outcome.Status.QUEUED);
+    dispatcher.dispatchSpike(spike(io.newsmon.avro.SpikeState.ENDED));
+    assertThat(queued.get(queued.size() - 1).payload()).contains("topic.spike.ended");
+    assertThat(queued.get(queued.size() - 1).alertId())
+        .as("the end of a spike is its own alert")
+        .isNotEqualTo(queued.get(0).alertId());
+  }
+
+  private static io.newsmon.avro.TopicSpike spike(io.newsmon.avro.SpikeState state) {
+    return io.newsmon.avro.TopicSpike.newBuilder()
+        .setTopicId("border-tensions")
+        .setState(state)
+        .setWindowStart(Instant.parse("2026-01-01T10:00:00Z"))
+        .setWindowEnd(Instant.parse("2026-01-01T11:00:00Z"))
+        .setArticles(42)
+        .setUsualPerHour(7)
+        .setRatio(6)
+        .setBaselineHours(168)
+        .setSummary("border-tensions: 42 articles in the last hour, 6× the usual 7.0 per hour")
+        .build();
+  }
+
+  private static WebhookSubscription withSpikes(
+      String id, String topic, boolean spikes, int digestMinutes) {
+    return new WebhookSubscription(
+        id,
+        "tenant",
+        new AlertFilter(Set.of(topic), 0, Set.of(), Set.of(), Set.of(), spikes),
+        URI.create("http://127.0.0.1:1/hook"),
+        "whsec_x",
+        digestMinutes,
+        WebhookSubscription.Status.ACTIVE,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        null,
+        null);
+  }
+
+  @Test
   void alertIdIsDeterministicAndDistinguishesItsParts() {
     assertThat(AlertDispatcher.alertId("s", "c", "t"))
         .isEqualTo(AlertDispatcher.alertId("s", "c", "t"))
