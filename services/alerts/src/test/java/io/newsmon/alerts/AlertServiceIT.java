@@ -555,6 +555,60 @@ class AlertServiceIT {
     assertThat(json.at("/data/summary").asText()).contains("6× the usual");
   }
 
+  @Test
+  void theOpsSummaryShowsLagDeadLettersVolumesAndSpikes() throws Exception {
+    java.time.Instant hour =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      ProducerRecord<String, byte[]> dead =
+          new ProducerRecord<>(
+              TopicCatalog.NEWS_DEAD_LETTER.name(), "art-broken", new byte[] {1, 2, 3});
+      dead.headers()
+          .add(
+              io.newsmon.common.DeadLetterHeaders.REASON, "binary".getBytes(StandardCharsets.UTF_8))
+          .add(
+              io.newsmon.common.DeadLetterHeaders.MESSAGE,
+              "payload contains binary data".getBytes(StandardCharsets.UTF_8));
+      producer.send(dead).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TopicCatalog.NEWS_TOPIC_VOLUME.name(),
+                  "ops-topic|" + hour,
+                  AvroSerde.of(io.newsmon.avro.TopicVolume.class)
+                      .serializer()
+                      .serialize(
+                          null,
+                          io.newsmon.avro.TopicVolume.newBuilder()
+                              .setTopicId("ops-topic")
+                              .setWindowStart(hour)
+                              .setWindowEnd(hour.plusSeconds(3600))
+                              .setArticles(17)
+                              .build())))
+          .get();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(LocalKafkaResource.ADMIN_KEY)
+                    .get("/api/admin/ops")
+                    .then()
+                    .statusCode(200)
+                    .body("deadLetters.reason", org.hamcrest.Matchers.hasItem("binary"))
+                    .body("volumes.find { it.topicId == 'ops-topic' }.hourly[23]", equalTo(17))
+                    .body("lags.group", org.hamcrest.Matchers.hasItem("newsmon-alerts")));
+    given().auth().oauth2(LocalKafkaResource.API_KEY).get("/api/admin/ops").then().statusCode(403);
+  }
+
   private static void publish(FlaggedArticle article) throws Exception {
     try (var producer =
         new KafkaProducer<>(

@@ -1,5 +1,6 @@
 package io.newsmon.pipeline;
 
+import io.newsmon.common.DeadLetterHeaders;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.pipeline.clean.RejectedArticleException;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterHandlers {
 
-  public static final String HEADER_REASON = "newsmon.error.reason";
-  public static final String HEADER_MESSAGE = "newsmon.error.message";
-  public static final String HEADER_STAGE = "newsmon.error.stage";
-  public static final String HEADER_SOURCE = "newsmon.error.source";
-  public static final String HEADER_EXCEPTION = "newsmon.error.exception";
+  public static final String HEADER_REASON = DeadLetterHeaders.REASON;
+  public static final String HEADER_MESSAGE = DeadLetterHeaders.MESSAGE;
+  public static final String HEADER_STAGE = DeadLetterHeaders.STAGE;
+  public static final String HEADER_SOURCE = DeadLetterHeaders.SOURCE;
+  public static final String HEADER_EXCEPTION = DeadLetterHeaders.EXCEPTION;
 
   static final String UNDECODABLE_RECORD = "undecodable_record";
   static final String PROCESSING_ERROR = "processing_error";
