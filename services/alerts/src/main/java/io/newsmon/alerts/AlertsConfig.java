@@ -36,6 +36,17 @@ public interface AlertsConfig {
 
   Delivery delivery();
 
+  Ops ops();
+
+  /** The ops page. */
+  interface Ops {
+    /**
+     * The pipeline instances' {@code /metrics} URLs, whose stage counters the ops page shows as
+     * throughput per stage (summed over instances); none: the page shows no throughput.
+     */
+    Optional<List<java.net.URI>> pipelineMetricsUrls();
+  }
+
   /** How webhooks are delivered. */
   interface Delivery {
     /** Per-attempt timeout of a webhook POST. */

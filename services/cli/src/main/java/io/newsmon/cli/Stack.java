@@ -132,7 +132,9 @@ public final class Stack implements AutoCloseable {
       Map<String, String> pipelineEnv = new HashMap<>();
       pipelineEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
       pipelineEnv.put("NEWSMON_STATE_DIR", layout.data().resolve("pipeline-state").toString());
-      pipelineEnv.put("NEWSMON_HEALTH_PORT", "0");
+      // A port chosen here, so the alert service's ops page can be told where the metrics are.
+      int pipelineHealthPort = LocalPorts.free();
+      pipelineEnv.put("NEWSMON_HEALTH_PORT", Integer.toString(pipelineHealthPort));
       ServiceProcess pipeline =
           ServiceProcess.start(
               new ServiceProcess.Spec(
@@ -159,6 +161,9 @@ public final class Stack implements AutoCloseable {
       if (settings.webhookAllowlist() != null) {
         alertsEnv.put("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST", settings.webhookAllowlist());
       }
+      alertsEnv.put(
+          "NEWSMON_ALERTS_OPS_PIPELINE_METRICS_URLS",
+          "http://127.0.0.1:" + pipelineHealthPort + "/metrics");
       ServiceProcess alerts =
           ServiceProcess.start(
               new ServiceProcess.Spec(

@@ -36,6 +36,11 @@ public class LiveStreamResource {
                 .map(String::strip)
                 .filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
+    return events(hub, wanted);
+  }
+
+  /** Flagged articles of {@code wanted} topics (all when empty) from {@code hub}, as events. */
+  public static Multi<Map<String, Object>> events(LiveArticles hub, Set<String> wanted) {
     return Multi.createFrom()
         .<Map<String, Object>>emitter(
             emitter -> {

@@ -1,6 +1,7 @@
 package io.newsmon.alerts.ops;
 
 import io.newsmon.alerts.AlertsConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the plain {@link OpsMonitor} into CDI. */
 @ApplicationScoped
@@ -19,8 +23,29 @@ public class OpsBeans {
     return new OpsMonitor(config.bootstrapServers(), Clock.systemUTC());
   }
 
-  /** Created at start, so volumes and spikes are read before the page first asks. */
-  void start(@Observes StartupEvent event, OpsMonitor monitor) {}
+  @Produces
+  @Singleton
+  StageThroughput throughput(AlertsConfig config) {
+    StageThroughput throughput =
+        new StageThroughput(
+            config.ops().pipelineMetricsUrls().orElse(java.util.List.of()), Clock.systemUTC());
+    if (throughput.configured()) {
+      sampler.scheduleWithFixedDelay(
+          throughput::sample, 0, StageThroughput.EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return throughput;
+  }
+
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("ops-throughput").unstarted(r));
+
+  /** Created at start, so volumes, spikes and throughput are read before the page first asks. */
+  void start(@Observes StartupEvent event, OpsMonitor monitor, StageThroughput throughput) {}
+
+  void stop(@Observes ShutdownEvent event) {
+    sampler.shutdownNow();
+  }
 
   void close(@Disposes OpsMonitor monitor) throws InterruptedException {
     monitor.close();

@@ -3,6 +3,9 @@ package io.newsmon.alerts.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.alerts.delivery.KafkaDeliveryQueue;
+import io.newsmon.alerts.live.LiveArticles;
+import io.newsmon.alerts.live.LiveStreamResource;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * {@code GET /api/admin/ops}: one document with what the ops page shows (admin key): consumer lag,
@@ -26,6 +31,7 @@ public class OpsResource {
   /** What the ops page reads. */
   public record Summary(
       Instant at,
+      List<StageThroughput.Stage> stages,
       List<OpsMonitor.GroupLag> lags,
       List<OpsMonitor.DeadLetter> deadLetters,
       List<OpsMonitor.Volume> volumes,
@@ -35,17 +41,38 @@ public class OpsResource {
       int pendingDeliveries,
       int retryBacklog) {}
 
+  private final LiveArticles live;
   private final OpsMonitor monitor;
   private final PrometheusMeterRegistry registry;
   private final KafkaDeliveryQueue queue;
+  private final StageThroughput throughput;
   private final Clock clock;
 
   public OpsResource(
-      OpsMonitor monitor, PrometheusMeterRegistry registry, KafkaDeliveryQueue queue) {
+      OpsMonitor monitor,
+      PrometheusMeterRegistry registry,
+      KafkaDeliveryQueue queue,
+      LiveArticles live,
+      StageThroughput throughput) {
+    this.throughput = throughput;
+    this.live = live;
     this.monitor = monitor;
     this.registry = registry;
     this.queue = queue;
     this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * Every flagged article as it is flagged, as Server-Sent Events, for admins: what the ops page's
+   * live list shows (it reads the stream with {@code fetch}, which, unlike EventSource, can send
+   * the Authorization header).
+   */
+  @GET
+  @Path("stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  public Multi<Map<String, Object>> stream() {
+    return LiveStreamResource.events(live, Set.of());
   }
 
   @GET
@@ -61,6 +88,7 @@ public class OpsResource {
             + deliveries.getOrDefault("given_up", 0.0);
     return new Summary(
         clock.instant(),
+        throughput.stages(),
         monitor.lags(),
         monitor.deadLetters(deadLetters == null ? 20 : Math.max(1, Math.min(200, deadLetters))),
         monitor.volumes(),
