@@ -26,6 +26,7 @@ public final class PrometheusRegistries {
     String name = id.getName();
     return name.startsWith("kafka.")
         && (name.contains("node.request.latency")
+            || name.endsWith("connection.count")
             || name.contains(".time.ns")
             || name.endsWith(".time.ms"));
   }
@@ -40,19 +41,10 @@ public final class PrometheusRegistries {
         .meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"))
         // Kafka clients' own metrics: per-broker request latencies come without help text, and
         // the nanosecond and millisecond times cannot be rescaled to the seconds promtool wants
-        // (the ratios and averages beside them carry the same news). Connection counts keep
-        // "_count" for histograms by their new name.
-        .meterFilter(MeterFilter.deny(PrometheusRegistries::lintFailingKafkaMetric))
-        .meterFilter(
-            new MeterFilter() {
-              @Override
-              public Meter.Id map(Meter.Id id) {
-                return id.getName().startsWith("kafka.")
-                        && id.getName().endsWith("connection.count")
-                    ? id.withName(id.getName().replace("connection.count", "connections"))
-                    : id;
-              }
-            });
+        // (the ratios and averages beside them carry the same news); "_count" is kept for
+        // histograms, so connection counts go too.
+        .meterFilter(MeterFilter.deny(PrometheusRegistries::lintFailingKafkaMetric));
+
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

@@ -2,6 +2,7 @@ package io.newsmon.pipeline;
 
 import io.newsmon.common.DeadLetterHeaders;
 import io.newsmon.common.TopicCatalog;
+import io.newsmon.common.TraceIds;
 import io.newsmon.pipeline.clean.RejectedArticleException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -83,12 +84,18 @@ public final class DeadLetterHandlers {
     String reason = reason(e);
     COUNTS.computeIfAbsent(reason, r -> new LongAdder()).increment();
     String source = context.topic() + "-" + context.partition() + "@" + context.offset();
+    Header trace = context.headers() == null ? null : context.headers().lastHeader(TraceIds.HEADER);
+    PipelineTopology.traceInLogs(
+        trace == null || trace.value() == null
+            ? null
+            : new String(trace.value(), StandardCharsets.UTF_8));
     LOG.warn(
         "dead-lettered record from {} at {} ({}): {}",
         source,
         context.processorNodeId(),
         reason,
         e.getMessage());
+    PipelineTopology.traceInLogs(null);
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, null, context.timestamp(), key, value);
     if (context.headers() != null) {

@@ -41,6 +41,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.MDC;
 
 /** Builds the pipeline topology: a pure function of its settings, with no I/O. */
 public final class PipelineTopology {
@@ -87,6 +88,21 @@ public final class PipelineTopology {
         .toList();
   }
 
+  /**
+   * Names the trace id of the record a stream thread is about to process in the logging context, so
+   * what a stage (or the dead-letter handler) logs about it carries it.
+   */
+  static void traceInLogs(String traceId) {
+    if (traceId == null) {
+      MDC.remove(TRACE_ID);
+    } else {
+      MDC.put(TRACE_ID, traceId);
+    }
+  }
+
+  /** The logging context's key for the trace id. */
+  public static final String TRACE_ID = "traceId";
+
   public static Topology build(Settings settings) {
     Serde<String> keys = Serdes.String();
     Serde<RawArticle> raw = AvroSerde.of(RawArticle.class);
@@ -98,9 +114,19 @@ public final class PipelineTopology {
     StreamsBuilder builder = new StreamsBuilder();
 
     builder.stream(NEWS_RAW.name(), Consumed.with(keys, raw).withName("raw-source"))
-        .peek((id, article) -> metrics.received("clean"), Named.as("clean-count-in"))
+        .peek(
+            (id, article) -> {
+              metrics.received("clean");
+              traceInLogs(article == null ? null : article.getTraceId());
+            },
+            Named.as("clean-count-in"))
         .processValues(CleanProcessor::new, Named.as("clean"))
-        .peek((id, article) -> metrics.emitted("clean"), Named.as("clean-count-out"))
+        .peek(
+            (id, article) -> {
+              metrics.emitted("clean");
+              traceInLogs(null);
+            },
+            Named.as("clean-count-out"))
         .to(NEWS_CLEAN.name(), Produced.with(keys, clean).withName("clean-sink"));
 
     StoreBuilder<?>[] stores = DedupProcessor.storeBuilders();
@@ -112,7 +138,12 @@ public final class PipelineTopology {
     builder.addStateStore(StoryProcessor.storeBuilder());
     KStream<String, DedupedArticle> decided =
         builder.stream(NEWS_CLEAN.name(), Consumed.with(keys, clean).withName("clean-source"))
-            .peek((id, article) -> metrics.received("dedup"), Named.as("dedup-count-in"))
+            .peek(
+                (id, article) -> {
+                  metrics.received("dedup");
+                  traceInLogs(article == null ? null : article.getTraceId());
+                },
+                Named.as("dedup-count-in"))
             .processValues(
                 () -> new DedupProcessor(settings.dedupThreshold(), settings.dedupRetention()),
                 Named.as("dedup"),
@@ -121,6 +152,7 @@ public final class PipelineTopology {
                 (id, article) -> {
                   metrics.emitted("dedup");
                   metrics.decided(article);
+                  traceInLogs(null);
                 },
                 Named.as("dedup-count-out"));
     decided
@@ -145,12 +177,18 @@ public final class PipelineTopology {
 
     KStream<String, FlaggedArticle> flaggedArticles =
         builder.stream(NEWS_UNIQUE.name(), Consumed.with(keys, deduped).withName("unique-source"))
-            .peek((id, article) -> metrics.received("flag"), Named.as("flag-count-in"))
+            .peek(
+                (id, article) -> {
+                  metrics.received("flag");
+                  traceInLogs(article == null ? null : article.getArticle().getTraceId());
+                },
+                Named.as("flag-count-in"))
             .processValues(() -> new FlagProcessor(settings.topics()), Named.as("flag"))
             .peek(
                 (id, article) -> {
                   metrics.emitted("flag");
                   metrics.flagged(article);
+                  traceInLogs(null);
                 },
                 Named.as("flag-count-out"));
     flaggedArticles.to(NEWS_FLAGGED.name(), Produced.with(keys, flagged).withName("flagged-sink"));
