@@ -147,8 +147,45 @@ public final class OpsMonitor implements AutoCloseable {
     return out;
   }
 
+  /** How long lag and dead letters are reused: every open ops page asks every 5 s. */
+  static final Duration FRESH_FOR = Duration.ofSeconds(4);
+
+  private record Cached<T>(Instant at, int size, T value) {}
+
+  private volatile Cached<List<GroupLag>> lags;
+  private volatile Cached<List<DeadLetter>> deadLetters;
+
+  private <T> T fresh(Cached<T> cached, int size) {
+    return cached != null
+            && cached.size() == size
+            && cached.at().plus(FRESH_FOR).isAfter(clock.instant())
+        ? cached.value()
+        : null;
+  }
+
   /** Each group's lag: end offsets minus committed offsets; -1 when Kafka did not answer. */
   public List<GroupLag> lags() {
+    List<GroupLag> cached = fresh(lags, 0);
+    if (cached != null) {
+      return cached;
+    }
+    List<GroupLag> read = readLags();
+    lags = new Cached<>(clock.instant(), 0, read);
+    return read;
+  }
+
+  /** The latest {@code limit} dead-letter records over all partitions, newest first. */
+  public List<DeadLetter> deadLetters(int limit) {
+    List<DeadLetter> cached = fresh(deadLetters, limit);
+    if (cached != null) {
+      return cached;
+    }
+    List<DeadLetter> read = readDeadLetters(limit);
+    deadLetters = new Cached<>(clock.instant(), limit, read);
+    return read;
+  }
+
+  private List<GroupLag> readLags() {
     List<GroupLag> out = new ArrayList<>();
     for (String group : GROUPS) {
       try {
@@ -178,8 +215,7 @@ public final class OpsMonitor implements AutoCloseable {
     return out;
   }
 
-  /** The latest {@code limit} dead-letter records over all partitions, newest first. */
-  public List<DeadLetter> deadLetters(int limit) {
+  private List<DeadLetter> readDeadLetters(int limit) {
     String topic = TopicCatalog.NEWS_DEAD_LETTER.name();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
