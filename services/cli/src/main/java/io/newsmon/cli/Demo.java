@@ -92,6 +92,7 @@ public final class Demo {
                     // The demo's receiver runs on this machine; the SSRF guard refuses loopback
                     // otherwise.
                     "127.0.0.1",
+                    null,
                     null),
                 out);
         WebhookReceiver receiver = new WebhookReceiver()) {

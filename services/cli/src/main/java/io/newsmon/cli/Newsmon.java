@@ -141,7 +141,8 @@ public final class Newsmon implements Runnable {
                   "default:" + Keys.sha256(apiKey),
                   "admin:" + Keys.sha256(adminKey),
                   System.getenv("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST"),
-                  feeds == null ? null : feeds.toAbsolutePath()),
+                  feeds == null ? null : feeds.toAbsolutePath(),
+                  System.getenv("NEWSMON_LOG_FORMAT")),
               out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);

@@ -66,6 +66,7 @@ public final class Stack implements AutoCloseable {
    * @param adminKeyHashes admin keys (topic catalog, feeds), or null
    * @param webhookAllowlist internal hosts webhooks may reach, or null
    * @param feedsFile the ingest service's feeds file, or null
+   * @param logFormat {@code json} for the pipeline's JSON log lines, or null for text
    */
   public record Settings(
       String externalBootstrap,
@@ -75,7 +76,8 @@ public final class Stack implements AutoCloseable {
       String apiKeyHashes,
       String adminKeyHashes,
       String webhookAllowlist,
-      Path feedsFile) {}
+      Path feedsFile,
+      String logFormat) {}
 
   /** Where a stack keeps its files. */
   public record Layout(Path data, Path logs, Path pids) {
@@ -132,6 +134,9 @@ public final class Stack implements AutoCloseable {
       Map<String, String> pipelineEnv = new HashMap<>();
       pipelineEnv.put("NEWSMON_BOOTSTRAP_SERVERS", bootstrap);
       pipelineEnv.put("NEWSMON_STATE_DIR", layout.data().resolve("pipeline-state").toString());
+      if (settings.logFormat() != null) {
+        pipelineEnv.put("NEWSMON_LOG_FORMAT", settings.logFormat());
+      }
       // A port chosen here, so the alert service's ops page can be told where the metrics are.
       int pipelineHealthPort = LocalPorts.free();
       pipelineEnv.put("NEWSMON_HEALTH_PORT", Integer.toString(pipelineHealthPort));

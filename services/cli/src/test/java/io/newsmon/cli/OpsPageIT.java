@@ -55,7 +55,8 @@ class OpsPageIT {
                     "ops:" + Keys.sha256(apiKey),
                     "admin:" + Keys.sha256(adminKey),
                     null,
-                    null),
+                    null,
+                    "json"),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         Browser browser = new Browser()) {
       WebDriver driver = browser.driver;
@@ -88,9 +89,42 @@ class OpsPageIT {
           .as("the key leaves the address bar")
           .doesNotContain(adminKey);
 
+      // Bad input: dead-lettered with its reason, shown on the page, and logged by the pipeline
+      // as a JSON line carrying the trace id the ingest service answered with.
+      Path binary = work.resolve("binary.txt");
+      Files.write(binary, new byte[] {0, 1, 2, 'b', 'i', 'n'});
+      String traceId = ingest.submit(binary).traceId();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letters"), "binary"));
+      Path pipelineLog = work.resolve("logs").resolve(Stack.PIPELINE + ".log");
+      com.fasterxml.jackson.databind.JsonNode line =
+          new WebDriverWait(driver, Duration.ofSeconds(30))
+              .until(d -> deadLetterLine(pipelineLog, traceId));
+      assertThat(line.path("log.level").asText()).isEqualTo("WARN");
+      assertThat(line.path("message").asText()).contains("(binary)");
+
       Path screenshot = Path.of("target/ops-page.png");
       Files.write(screenshot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
       assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+  }
+
+  /** The pipeline's JSON log line about dead-lettering the article traced {@code traceId}. */
+  private static com.fasterxml.jackson.databind.JsonNode deadLetterLine(Path log, String traceId) {
+    try {
+      for (String text : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        if (text.startsWith("{") && text.contains(traceId)) {
+          com.fasterxml.jackson.databind.JsonNode line =
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+          if (traceId.equals(line.path("traceId").asText())
+              && line.path("message").asText().startsWith("dead-lettered")) {
+            return line;
+          }
+        }
+      }
+      return null;
+    } catch (java.io.IOException e) {
+      return null;
     }
   }
 
