@@ -127,6 +127,7 @@ class AlertServiceIT {
     assertThat(metrics)
         .contains("newsmon_alerts_deliveries_total{outcome=\"delivered\"}")
         .contains("newsmon_alerts_retry_backlog")
+        .contains("newsmon_consumer_group_lag{group=\"newsmon-alerts\"}")
         .contains("newsmon_ingest_to_delivered_seconds_bucket{le=\"0.5\"}");
     io.newsmon.common.testing.Promtool.assertMetricsPass(metrics);
   }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -108,6 +109,15 @@ class IngestRestartIT {
     assertThat(published.values()).as("each article once, across the restart").containsOnly(1L);
     JsonNode rss = admin("/api/admin/feeds/quirky-rss");
     assertThat(rss.path("origin").asText()).isEqualTo("file");
+    List<String> lines = Files.readAllLines(Path.of("target/ingest-restart-run-2.log"));
+    assertThat(lines)
+        .as("after start the second run logs JSON lines")
+        .anySatisfy(
+            line -> {
+              assertThat(line).startsWith("{");
+              assertThat(new ObjectMapper().readTree(line).path("message").asText())
+                  .isEqualTo("polling 3 feeds");
+            });
     assertThat(rss.path("status").path("lastPoll").path("alreadySeen").asInt())
         .as("a-1, a-2, the robots-disallowed and the 404 entry: remembered across the restart")
         .isGreaterThanOrEqualTo(4);
@@ -143,6 +153,9 @@ class IngestRestartIT {
     env.put("NEWSMON_INGEST_FEEDS_FILE", feeds.toString());
     env.put("NEWSMON_INGEST_FEEDS_HOST_DELAY", "0s");
     env.put("NEWSMON_INGEST_ADMIN_KEYS", "ops:" + ApiKeys.hash(ADMIN_KEY));
+    if (run == 2) {
+      env.put("NEWSMON_LOG_FORMAT", "json"); // the second run logs JSON lines
+    }
     service = builder.start();
     await()
         .atMost(Duration.ofSeconds(90))

@@ -37,9 +37,11 @@ public class FlaggedArticleListener {
     }
     // Queuing fails only when Kafka is unreachable: wait for it rather than skip the article
     // (its offset must not be committed before its alerts are queued) or stop the channel.
+    org.jboss.logging.MDC.put("traceId", article.getArticle().getTraceId());
     for (int attempt = 1; ; attempt++) {
       try {
         dispatcher.dispatch(article);
+        org.jboss.logging.MDC.remove("traceId");
         return;
       } catch (RuntimeException e) {
         Duration pause = backoff(attempt);

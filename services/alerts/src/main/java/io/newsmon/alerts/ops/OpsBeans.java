@@ -1,5 +1,7 @@
 package io.newsmon.alerts.ops;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.alerts.AlertsConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,8 +21,16 @@ public class OpsBeans {
 
   @Produces
   @Singleton
-  OpsMonitor monitor(AlertsConfig config) {
-    return new OpsMonitor(config.bootstrapServers(), Clock.systemUTC());
+  OpsMonitor monitor(AlertsConfig config, PrometheusMeterRegistry registry) {
+    OpsMonitor monitor = new OpsMonitor(config.bootstrapServers(), Clock.systemUTC());
+    // Every group's lag (the pipeline's and this service's), from committed and end offsets.
+    for (String group : OpsMonitor.GROUPS) {
+      Gauge.builder("newsmon.consumer.group.lag", monitor, m -> m.lag(group))
+          .description("Records a consumer group has yet to read (-1: Kafka did not answer)")
+          .tag("group", group)
+          .register(registry);
+    }
+    return monitor;
   }
 
   @Produces

@@ -185,6 +185,15 @@ public final class OpsMonitor implements AutoCloseable {
     return read;
   }
 
+  /** One group's lag, from {@link #lags()}. */
+  public double lag(String group) {
+    return lags().stream()
+        .filter(l -> l.group().equals(group))
+        .mapToLong(GroupLag::lag)
+        .findFirst()
+        .orElse(-1);
+  }
+
   private List<GroupLag> readLags() {
     List<GroupLag> out = new ArrayList<>();
     for (String group : GROUPS) {

@@ -65,10 +65,12 @@ public class ArticleResource {
       }
       case ArticleSubmissions.Accepted accepted -> {
         RawArticle article = accepted.article();
+        org.jboss.logging.MDC.put("traceId", article.getTraceId());
         try {
           producer.send(article).get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
           LOG.warnf("news.raw did not take %s: %s", article.getArticleId(), e.getCause());
+          org.jboss.logging.MDC.remove("traceId");
           metrics.refused(IngestMetrics.KAFKA_UNAVAILABLE);
           return Response.status(503)
               .header("Retry-After", "5")
@@ -82,9 +84,11 @@ public class ArticleResource {
               .build();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+          org.jboss.logging.MDC.remove("traceId");
           return Response.status(503).build();
         }
         metrics.published("api");
+        org.jboss.logging.MDC.remove("traceId");
         return Response.accepted(
                 Map.of(
                     "articleId", article.getArticleId(),
