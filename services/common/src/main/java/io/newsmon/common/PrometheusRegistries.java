@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 
 /**
  * The metrics registry of every newsmon service: Prometheus text format, the JVM's own metrics
@@ -21,6 +22,30 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class PrometheusRegistries {
 
   private PrometheusRegistries() {}
+
+  /**
+   * Buckets of every newsmon latency histogram, from 10 ms (the goal is seconds) to 5 minutes: the
+   * same in every service, so ingest-to-flagged and ingest-to-delivered compare bucket by bucket.
+   */
+  public static Duration[] latencyBuckets() {
+    return LATENCY_BUCKETS.clone();
+  }
+
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofSeconds(60),
+    Duration.ofMinutes(5)
+  };
 
   static boolean lintFailingKafkaMetric(Meter.Id id) {
     String name = id.getName();

@@ -9,6 +9,7 @@ import io.newsmon.avro.DedupMethod;
 import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.TopicFlag;
+import io.newsmon.common.PrometheusRegistries;
 import io.newsmon.pipeline.clean.RejectedArticleException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,23 +47,6 @@ public final class PipelineMetrics {
   /** The stages, as the {@code stage} label names them. */
   public static final List<String> STAGES = List.of("clean", "dedup", "flag");
 
-  /** Buckets of the latency histograms: from 10 ms (the goal is seconds) to 5 minutes. */
-  public static final Duration[] LATENCY_BUCKETS = {
-    Duration.ofMillis(10),
-    Duration.ofMillis(25),
-    Duration.ofMillis(50),
-    Duration.ofMillis(100),
-    Duration.ofMillis(250),
-    Duration.ofMillis(500),
-    Duration.ofSeconds(1),
-    Duration.ofMillis(2500),
-    Duration.ofSeconds(5),
-    Duration.ofSeconds(10),
-    Duration.ofSeconds(30),
-    Duration.ofSeconds(60),
-    Duration.ofMinutes(5)
-  };
-
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<String, Counter> in = new ConcurrentHashMap<>();
@@ -98,7 +82,7 @@ public final class PipelineMetrics {
     this.ingestToFlagged =
         Timer.builder("newsmon.ingest.to.flagged")
             .description("From a producer handing an article to Kafka to its flag")
-            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .serviceLevelObjectives(PrometheusRegistries.latencyBuckets())
             .register(registry);
   }
 

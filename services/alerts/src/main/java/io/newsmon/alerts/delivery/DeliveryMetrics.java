@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsmon.common.PrometheusRegistries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,23 +29,6 @@ import java.util.function.IntSupplier;
  */
 public final class DeliveryMetrics {
 
-  /** From 10 ms (the goal is seconds) to 5 minutes, as the pipeline's latency histogram. */
-  static final Duration[] LATENCY_BUCKETS = {
-    Duration.ofMillis(10),
-    Duration.ofMillis(25),
-    Duration.ofMillis(50),
-    Duration.ofMillis(100),
-    Duration.ofMillis(250),
-    Duration.ofMillis(500),
-    Duration.ofSeconds(1),
-    Duration.ofMillis(2500),
-    Duration.ofSeconds(5),
-    Duration.ofSeconds(10),
-    Duration.ofSeconds(30),
-    Duration.ofSeconds(60),
-    Duration.ofMinutes(5)
-  };
-
   private final MeterRegistry registry;
   private final Clock clock;
   private final Map<Class<?>, Counter> outcomes;
@@ -65,12 +49,12 @@ public final class DeliveryMetrics {
     this.webhookRequests =
         Timer.builder("newsmon.alerts.webhook.request")
             .description("Webhook attempts, from sending to the response or the failure")
-            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .serviceLevelObjectives(PrometheusRegistries.latencyBuckets())
             .register(registry);
     this.ingestToDelivered =
         Timer.builder("newsmon.ingest.to.delivered")
             .description("From a producer handing an article to Kafka to its alert's 2xx")
-            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .serviceLevelObjectives(PrometheusRegistries.latencyBuckets())
             .register(registry);
   }
 
