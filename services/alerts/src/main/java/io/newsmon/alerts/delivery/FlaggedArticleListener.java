@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Feeds {@code news.flagged} to the dispatcher, one article at a time, in partition order. The
@@ -30,24 +31,39 @@ public class FlaggedArticleListener {
       return; // undecodable record: the connector has logged it
       // (fail-on-deserialization-failure=false)
     }
-    // Planning before the subscriptions and the ledger are read would miss subscribers or repeat
-    // deliveries: the first articles after a start wait for them.
+    MDC.put("traceId", article.getArticle().getTraceId());
+    try {
+      queueWhenLoaded(
+          subscriptions,
+          ledger,
+          "article " + article.getArticle().getArticleId(),
+          () -> dispatcher.dispatch(article));
+    } finally {
+      MDC.remove("traceId");
+    }
+  }
+
+  /**
+   * Runs {@code queue} once subscriptions and the ledger are loaded (planning earlier would miss
+   * subscribers or repeat deliveries), trying again until it succeeds: queuing fails only when
+   * Kafka is unreachable, and the record's offset must not be committed before its alerts are
+   * queued, so waiting beats skipping it or stopping the channel. Both listeners go through here.
+   */
+  static void queueWhenLoaded(
+      SubscriptionStore subscriptions, KafkaDeliveryLedger ledger, String what, Runnable queue)
+      throws InterruptedException {
     if (!subscriptions.awaitLoaded(LOAD_TIMEOUT) || !ledger.awaitLoaded(LOAD_TIMEOUT)) {
       throw new IllegalStateException("subscriptions or delivery ledger not loaded");
     }
-    // Queuing fails only when Kafka is unreachable: wait for it rather than skip the article
-    // (its offset must not be committed before its alerts are queued) or stop the channel.
-    org.jboss.logging.MDC.put("traceId", article.getArticle().getTraceId());
     for (int attempt = 1; ; attempt++) {
       try {
-        dispatcher.dispatch(article);
-        org.jboss.logging.MDC.remove("traceId");
+        queue.run();
         return;
       } catch (RuntimeException e) {
         Duration pause = backoff(attempt);
         LOG.errorf(
-            "cannot queue the alerts of article %s (attempt %d), trying again in %s: %s",
-            article.getArticle().getArticleId(), attempt, pause, e.getMessage());
+            "cannot queue the alerts of %s (attempt %d), trying again in %s: %s",
+            what, attempt, pause, e.getMessage());
         Thread.sleep(pause);
       }
     }
