@@ -3,9 +3,9 @@ package io.newsmon.feeds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newsmon.common.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +128,7 @@ public final class FeedList {
       return null;
     }
     where = "feed " + id;
-    URI url = url(node.path("url").asText(""));
+    URI url = HttpUrls.absolute(node.path("url").asText(""));
     if (url == null) {
       problems.add(where + ": url must be an absolute http or https URL");
     }
@@ -141,18 +141,6 @@ public final class FeedList {
       problems.add(where + ": source must be 1-64 lower-case letters, digits and hyphens");
     }
     return problems.size() > before ? null : new Feed(id, url, every, source);
-  }
-
-  private static URI url(String text) {
-    try {
-      URI uri = new URI(text.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-          ? uri
-          : null;
-    } catch (URISyntaxException e) {
-      return null;
-    }
   }
 
   /** {@code every} as the file writes it: {@code 90s}, {@code 5m}, {@code 2h}. */

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.ArticleIds;
 import io.newsmon.common.ContentTypes;
+import io.newsmon.common.HttpUrls;
 import io.newsmon.common.TraceIds;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,7 +137,7 @@ public final class ArticleSubmissions {
         link = check.url();
       }
     }
-    if (link != null && !isHttpUrl(link)) {
+    if (link != null && HttpUrls.absolute(link) == null) {
       return new Refused(400, "bad-url", "url must be an absolute http or https URL");
     }
     if (recordType.equals("text/html") && link == null) {
@@ -196,16 +194,6 @@ public final class ArticleSubmissions {
     try {
       return Charset.isSupported(charset);
     } catch (IllegalCharsetNameException e) {
-      return false;
-    }
-  }
-
-  private static boolean isHttpUrl(String text) {
-    try {
-      URI uri = new URI(text.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
       return false;
     }
   }
