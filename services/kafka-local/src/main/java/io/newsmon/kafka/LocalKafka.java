@@ -27,17 +27,18 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class LocalKafka implements AutoCloseable {
 
-  private static final String HOST = "127.0.0.1";
-
   private final KafkaRaftServer server;
   private final Path dataDir;
   private final String bootstrapServers;
+  private final short replicationFactor;
   private volatile boolean closed;
 
-  private LocalKafka(KafkaRaftServer server, Path dataDir, String bootstrapServers) {
+  private LocalKafka(
+      KafkaRaftServer server, Path dataDir, String bootstrapServers, int replicationFactor) {
     this.server = server;
     this.dataDir = dataDir;
     this.bootstrapServers = bootstrapServers;
+    this.replicationFactor = (short) replicationFactor;
   }
 
   /** Starts a broker on a free port with the whole topic catalog. */
@@ -51,27 +52,43 @@ public final class LocalKafka implements AutoCloseable {
    */
   public static LocalKafka start(Path dataDir, int port) {
     try {
-      Files.createDirectories(dataDir);
       int brokerPort = port == 0 ? LocalPorts.free() : port;
-      int controllerPort = LocalPorts.free();
-      Properties props = serverProperties(dataDir, brokerPort, controllerPort);
+      return start(dataDir, BrokerSettings.singleNode(brokerPort, LocalPorts.free()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pick ports for local Kafka", e);
+    }
+  }
+
+  /**
+   * Starts one node as {@code settings} describe, formatting {@code dataDir} on first use. A node
+   * that is its whole cluster creates the missing catalog topics; a member of a larger cluster
+   * leaves that to {@link LocalKafkaCluster}, since topics of replication factor N need all N
+   * brokers registered. Returns once the broker is registered and unfenced.
+   */
+  public static LocalKafka start(Path dataDir, BrokerSettings settings) {
+    try {
+      Files.createDirectories(dataDir);
+      Properties props = settings.serverProperties(dataDir);
       Path config = dataDir.resolve("server.properties");
       try (OutputStream out = Files.newOutputStream(config)) {
         props.store(out, "written by newsmon LocalKafka; regenerated at every start");
       }
-      formatOnce(dataDir, config);
+      formatOnce(dataDir, config, settings.clusterId());
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      LocalKafka kafka = new LocalKafka(server, dataDir, HOST + ":" + brokerPort);
-      try {
-        kafka.provisionCatalog();
-      } catch (RuntimeException | InterruptedException e) {
-        kafka.close();
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
+      LocalKafka kafka =
+          new LocalKafka(server, dataDir, settings.bootstrapServer(), settings.replicationFactor());
+      if (settings.alone()) {
+        try {
+          kafka.provisionCatalog();
+        } catch (RuntimeException | InterruptedException e) {
+          kafka.close();
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IllegalStateException("broker started but topics could not be created", e);
         }
-        throw new IllegalStateException("broker started but topics could not be created", e);
       }
       return kafka;
     } catch (IOException e) {
@@ -96,7 +113,7 @@ public final class LocalKafka implements AutoCloseable {
   public void ensureTopics(java.util.List<io.newsmon.common.TopicSpec> topics)
       throws InterruptedException {
     try (Admin admin = admin()) {
-      new TopicProvisioner(admin, (short) 1).ensure(topics);
+      new TopicProvisioner(admin, replicationFactor).ensure(topics);
     }
   }
 
@@ -113,39 +130,7 @@ public final class LocalKafka implements AutoCloseable {
     }
   }
 
-  static Properties serverProperties(Path dataDir, int brokerPort, int controllerPort) {
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-    p.put(
-        "listeners",
-        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
-    // Topics come from the catalog only: a typo in a topic name must fail, not create a topic.
-    p.put("auto.create.topics.enable", "false");
-    // One node: every internal topic has one replica. Few partitions keep start-up fast.
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("offsets.topic.num.partitions", "3");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("transaction.state.log.num.partitions", "3");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
-    // Two cores: a handful of threads is plenty for local volumes.
-    p.put("num.network.threads", "2");
-    p.put("num.io.threads", "2");
-    p.put("background.threads", "2");
-    p.put("log.cleaner.threads", "1");
-    return p;
-  }
-
-  private static void formatOnce(Path dataDir, Path config) {
+  private static void formatOnce(Path dataDir, Path config, String clusterId) {
     if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
       return;
     }
@@ -157,7 +142,7 @@ public final class LocalKafka implements AutoCloseable {
               new String[] {
                 "format",
                 "--cluster-id",
-                Uuid.randomUuid().toString(),
+                clusterId == null ? Uuid.randomUuid().toString() : clusterId,
                 "--config",
                 config.toString(),
                 "--ignore-formatted"
