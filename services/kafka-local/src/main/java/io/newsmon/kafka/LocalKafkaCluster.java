@@ -61,7 +61,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private final List<BrokerProcess> nodes;
   private final List<String> addresses;
   private final int replicationFactor;
-  private final Admin admin;
+  private Admin admin;
   private boolean closed;
 
   private LocalKafkaCluster(
@@ -70,8 +70,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
     this.nodes = nodes;
     this.addresses = addresses;
     this.replicationFactor = replicationFactor;
-    this.admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }
 
   /**
@@ -169,13 +167,20 @@ public final class LocalKafkaCluster implements AutoCloseable {
   }
 
   /** The cluster's admin client, owned by the cluster (do not close it). */
-  public Admin admin() {
+  public synchronized Admin admin() {
+    if (closed) {
+      throw new IllegalStateException("cluster closed");
+    }
+    // Created once the brokers serve, so it does not log refused connections while they start.
+    if (admin == null) {
+      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    }
     return admin;
   }
 
   /** Creates these topics, with the cluster's replication factor, unless they exist. */
   public void ensureTopics(List<TopicSpec> topics) throws InterruptedException {
-    new TopicProvisioner(admin, (short) replicationFactor).ensure(topics);
+    new TopicProvisioner(admin(), (short) replicationFactor).ensure(topics);
   }
 
   /** SIGKILL to broker {@code node}: no controlled shutdown, as in a crash or a power cut. */
@@ -246,7 +251,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
       return;
     }
     closed = true;
-    admin.close(Duration.ofSeconds(2));
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(2));
+    }
     nodes.forEach(BrokerProcess::signalStop);
     for (BrokerProcess node : nodes) {
       node.stop(STOP_GRACE);
@@ -283,6 +290,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
 
   private Collection<TopicDescription> describeAll() throws InterruptedException {
     try {
+      Admin admin = admin();
       Set<String> names =
           admin
               .listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(5_000))

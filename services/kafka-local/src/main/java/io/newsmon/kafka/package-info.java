@@ -1,5 +1,6 @@
 /**
- * A real single-node Kafka (KRaft, combined broker and controller) started from Kafka's own jars.
+ * A real Kafka (KRaft, combined broker and controller nodes) started from Kafka's own jars: one
+ * node, or a local cluster of node processes.
  *
  * <p>No Docker engine exists on the machines newsmon is developed and tested on, so the project
  * carries its own broker: {@link io.newsmon.kafka.LocalKafka} formats a data directory, starts
@@ -7,5 +8,9 @@
  * same class backs {@code ./newsmon up} (as its own process, through {@link
  * io.newsmon.kafka.LocalKafkaMain}), the demo and every integration test, so tests exercise the
  * broker users run. Ports are chosen free at start unless fixed, so parallel runs never collide.
+ *
+ * <p>{@link io.newsmon.kafka.LocalKafkaCluster} runs N such nodes, each its own process, as one
+ * replicated cluster (RF 3, min.insync.replicas 2 with three), so tests can kill single brokers and
+ * prove that faults lose no acknowledged record.
  */
 package io.newsmon.kafka;

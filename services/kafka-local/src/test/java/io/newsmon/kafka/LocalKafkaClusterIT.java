@@ -25,10 +25,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three broker processes, replication factor 3, min.insync.replicas 2: a broker SIGKILLed under
- * load loses and duplicates nothing, and with two brokers gone acks=all is refused, not answered.
- * One cluster for all tests (starting three JVMs is the slow part); each test leaves it whole.
+ * load loses and duplicates nothing (nor commits a transaction twice or shows an aborted one), and
+ * with two brokers gone acks=all is refused, not answered. One cluster for all tests (starting
+ * three JVMs is the slow part); each test leaves it whole.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalKafkaClusterIT {
@@ -94,7 +100,9 @@ class LocalKafkaClusterIT {
     int victim = cluster.leaderOfMostPartitions();
     String victimAddress = cluster.address(victim);
     long victimPid = cluster.pid(victim);
-    try (NumberedProducer producer = new NumberedProducer(cluster.bootstrapServers())) {
+    try (NumberedProducer producer = new NumberedProducer(cluster.bootstrapServers());
+        TransactionalProducer transactions =
+            new TransactionalProducer(cluster.bootstrapServers())) {
       await().atMost(Duration.ofSeconds(30)).until(() -> producer.acked().size() >= 300);
 
       cluster.kill(victim);
@@ -102,11 +110,15 @@ class LocalKafkaClusterIT {
       assertThat(ProcessHandle.of(victimPid).map(ProcessHandle::isAlive))
           .isNotEqualTo(java.util.Optional.of(true));
       int ackedAtKill = producer.acked().size();
+      int committedAtKill = transactions.committed().size();
       cluster.awaitOutOfIsr(victim, Duration.ofSeconds(30));
-      // Writes go on with one broker of three gone.
+      // Writes and transactions go on with one broker of three gone.
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> producer.acked().size() >= ackedAtKill + 500);
+          .until(
+              () ->
+                  producer.acked().size() >= ackedAtKill + 500
+                      && transactions.committed().size() >= committedAtKill + 100);
 
       cluster.restart(victim);
       assertThat(cluster.address(victim)).isEqualTo(victimAddress);
@@ -121,9 +133,11 @@ class LocalKafkaClusterIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> producer.acked().size() >= ackedAtRestart + 300);
       producer.finish();
+      transactions.finish();
 
       assertThat(producer.failures()).as("errors the producer could not retry").isEmpty();
-      Map<Long, Integer> seen = readAll(RAW);
+      assertThat(transactions.fatal()).as("fatal transactional errors").isEmpty();
+      Map<Long, Integer> seen = readAll(RAW, "seq-");
       assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
           .as("records written twice")
           .isEmpty();
@@ -131,9 +145,25 @@ class LocalKafkaClusterIT {
           .as("acknowledged records lost")
           .isEmpty();
       assertThat(seen.keySet()).allMatch(seq -> seq < producer.sent());
+
+      // read_committed: committed transactions exactly once, aborted ones never.
+      Map<Long, Integer> seenInTransactions = readAll(RAW, "txn-");
+      assertThat(
+              seenInTransactions.entrySet().stream()
+                  .filter(e -> e.getValue() > 1)
+                  .map(Map.Entry::getKey))
+          .as("transactional records written twice")
+          .isEmpty();
+      assertThat(seenInTransactions.keySet()).isEqualTo(transactions.committed());
       System.out.printf(
-          "killed node %d; %d sent, %d acknowledged, %d read back%n",
-          victim, producer.sent(), producer.acked().size(), seen.size());
+          "killed node %d; %d sent, %d acknowledged, %d read back; transactions: %d records"
+              + " committed, %d aborted%n",
+          victim,
+          producer.sent(),
+          producer.acked().size(),
+          seen.size(),
+          transactions.committed().size(),
+          transactions.aborted().size());
     }
   }
 
@@ -196,11 +226,14 @@ class LocalKafkaClusterIT {
         new StringSerializer());
   }
 
-  /** How often each sequence number is in the topic, as a read_committed consumer sees it. */
-  private Map<Long, Integer> readAll(String topic) {
+  /**
+   * How often each sequence number (of records keyed {@code keyPrefix}N) is in the topic, as a
+   * read_committed consumer sees it.
+   */
+  private Map<Long, Integer> readAll(String topic, String keyPrefix) {
     Map<Long, Integer> counts = new HashMap<>();
     for (ConsumerRecord<String, String> record : readRecords(topic)) {
-      if (record.key().startsWith("seq-")) {
+      if (record.key().startsWith(keyPrefix)) {
         counts.merge(Long.parseLong(record.value()), 1, Integer::sum);
       }
     }
@@ -308,6 +341,109 @@ class LocalKafkaClusterIT {
       running = false;
       loop.join();
       producer.flush();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      finish();
+      producer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  /**
+   * Writes numbered records in small transactions, remembering which transactions committed and
+   * which it aborted after an error the transaction could not survive; a fatal error (fenced, out
+   * of sequence) ends it.
+   */
+  private static final class TransactionalProducer implements AutoCloseable {
+
+    private static final int BATCH = 10;
+
+    private final KafkaProducer<String, String> producer;
+    private final Set<Long> committed = ConcurrentHashMap.newKeySet();
+    private final Set<Long> aborted = ConcurrentHashMap.newKeySet();
+    private final List<Exception> fatal = new CopyOnWriteArrayList<>();
+    private final Thread loop;
+    private volatile boolean running = true;
+
+    TransactionalProducer(String bootstrap) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrap,
+                  ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                  "local-kafka-cluster-it",
+                  ProducerConfig.LINGER_MS_CONFIG,
+                  5),
+              new StringSerializer(),
+              new StringSerializer());
+      producer.initTransactions();
+      loop = Thread.ofPlatform().name("transactional-producer").start(this::run);
+    }
+
+    private void run() {
+      long next = 0;
+      while (running) {
+        List<Long> batch = java.util.stream.LongStream.range(next, next + BATCH).boxed().toList();
+        next += BATCH;
+        try {
+          producer.beginTransaction();
+          for (long seq : batch) {
+            producer.send(new ProducerRecord<>(RAW, "txn-" + seq, Long.toString(seq)));
+          }
+          commit();
+          committed.addAll(batch);
+          Thread.sleep(20); // pacing
+        } catch (InterruptedException e) {
+          return;
+        } catch (ProducerFencedException
+            | OutOfOrderSequenceException
+            | AuthorizationException
+            | UnsupportedVersionException e) {
+          fatal.add(e);
+          return;
+        } catch (KafkaException e) {
+          try {
+            producer.abortTransaction();
+            aborted.addAll(batch);
+          } catch (KafkaException abortFailed) {
+            fatal.add(abortFailed);
+            return;
+          }
+        }
+      }
+    }
+
+    /** A commit that timed out may be retried: its outcome is then known. */
+    private void commit() {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          producer.commitTransaction();
+          return;
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+          if (attempt == 5) {
+            throw e;
+          }
+        }
+      }
+    }
+
+    Set<Long> committed() {
+      return committed;
+    }
+
+    Set<Long> aborted() {
+      return aborted;
+    }
+
+    List<Exception> fatal() {
+      return fatal;
+    }
+
+    void finish() throws InterruptedException {
+      running = false;
+      loop.join();
     }
 
     @Override
