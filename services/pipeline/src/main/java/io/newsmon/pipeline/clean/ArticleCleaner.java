@@ -2,6 +2,7 @@ package io.newsmon.pipeline.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmon.common.HttpUrls;
 import io.newsmon.pipeline.clean.RejectedArticleException.Reason;
 import io.newsmon.pipeline.text.TextNormalizer;
 import java.time.Instant;
@@ -85,10 +86,13 @@ public final class ArticleCleaner {
       title = TextNormalizer.display(titleHint);
     }
     String language = languages.guess(String.join("\n", paragraphs));
+    // What the record or page calls its URL reaches webhooks and pages: only a link, never a
+    // javascript: or file: string or text that merely sits where a URL should.
+    String url = doc.url() == null || HttpUrls.absolute(doc.url()) == null ? null : doc.url();
     return new CleanedDocument(
         title.isEmpty() ? paragraphs.get(0) : title,
         paragraphs,
-        doc.url(),
+        url,
         doc.canonicalUrl(),
         doc.publishedAt(),
         language != null ? language : doc.language(),
