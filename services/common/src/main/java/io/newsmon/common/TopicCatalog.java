@@ -125,7 +125,8 @@ public final class TopicCatalog {
           false,
           MONTH,
           "bytes",
-          "Records the pipeline could not process: original key and value, reason in headers.",
+          "Records a pipeline stage or the alert service could not process: original key, value"
+              + " and headers, reason in newsmon.error.* headers.",
           RAW_MAX_MESSAGE_BYTES + 1024 * 1024);
 
   public static final TopicSpec ALERTS_SUBSCRIPTIONS =

@@ -197,7 +197,8 @@ public final class PipelineMain {
     }
   }
 
-  private static HttpServer startHealth(
+  /** Serves {@code /health}, {@code /health/live} and {@code /metrics}; package-private for ITs. */
+  static HttpServer startHealth(
       int port,
       KafkaStreams streams,
       TopicMonitor topics,

@@ -19,6 +19,7 @@ import io.newsmon.avro.TopicSpike;
 import io.newsmon.avro.TopicVolume;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.pipeline.clean.CleanProcessor;
+import io.newsmon.pipeline.clean.RejectedArticleException;
 import io.newsmon.pipeline.dedup.DedupProcessor;
 import io.newsmon.pipeline.dedup.StoryProcessor;
 import io.newsmon.pipeline.flag.FlagProcessor;
@@ -145,7 +146,10 @@ public final class PipelineTopology {
                 },
                 Named.as("dedup-count-in"))
             .processValues(
-                () -> new DedupProcessor(settings.dedupThreshold(), settings.dedupRetention()),
+                () ->
+                    new TombstoneGuard<>(
+                        new DedupProcessor(settings.dedupThreshold(), settings.dedupRetention()),
+                        NEWS_CLEAN.name()),
                 Named.as("dedup"),
                 storeNames)
             .peek(
@@ -183,7 +187,10 @@ public final class PipelineTopology {
                   traceInLogs(article == null ? null : article.getArticle().getTraceId());
                 },
                 Named.as("flag-count-in"))
-            .processValues(() -> new FlagProcessor(settings.topics()), Named.as("flag"))
+            .processValues(
+                () ->
+                    new TombstoneGuard<>(new FlagProcessor(settings.topics()), NEWS_UNIQUE.name()),
+                Named.as("flag"))
             .peek(
                 (id, article) -> {
                   metrics.emitted("flag");
@@ -206,10 +213,16 @@ public final class PipelineTopology {
     builder.addStateStore(TopicVolumeProcessor.spikeStore());
     builder.stream(NEWS_FLAGGED.name(), Consumed.with(keys, flagged).withName("flagged-source"))
         .flatMap(
-            (id, article) ->
-                article.getFlags().stream()
-                    .map(flag -> KeyValue.pair(flag.getTopicId(), id))
-                    .toList(),
+            (id, article) -> {
+              if (article == null) {
+                throw new RejectedArticleException(
+                    RejectedArticleException.Reason.EMPTY,
+                    "null record value (a tombstone) on news.flagged");
+              }
+              return article.getFlags().stream()
+                  .map(flag -> KeyValue.pair(flag.getTopicId(), id))
+                  .toList();
+            },
             Named.as("flags-by-topic"))
         .repartition(
             Repartitioned.<String, String>as("topic-volume-by-topic")

@@ -2,6 +2,7 @@ package io.newsmon.alerts.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.alerts.kafka.InputDeadLetters;
 import io.newsmon.alerts.security.WebhookUrlGuard;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.SubscriptionStore;
@@ -90,6 +91,16 @@ public class DeliveryBeans {
 
   void closeDeliveryQueue(@Disposes KafkaDeliveryQueue queue) throws InterruptedException {
     queue.close();
+  }
+
+  @Produces
+  @ApplicationScoped
+  InputDeadLetters inputDeadLetters(AlertsConfig config, MeterRegistry metrics) {
+    return new InputDeadLetters(config.bootstrapServers(), metrics);
+  }
+
+  void closeInputDeadLetters(@Disposes InputDeadLetters deadLetters) {
+    deadLetters.close();
   }
 
   @Produces

@@ -1,11 +1,14 @@
 package io.newsmon.alerts.delivery;
 
+import io.newsmon.alerts.kafka.InputDeadLetters;
 import io.newsmon.alerts.subscription.SubscriptionStore;
 import io.newsmon.avro.FlaggedArticle;
+import io.newsmon.schema.AvroSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -24,13 +27,24 @@ public class FlaggedArticleListener {
   @Inject SubscriptionStore subscriptions;
   @Inject KafkaDeliveryLedger ledger;
 
+  @Inject InputDeadLetters deadLetters;
+
+  /**
+   * Takes the record as bytes, so that one that is not a FlaggedArticle (or a tombstone) is
+   * dead-lettered with its reason rather than skipped by the connector with a log line only.
+   */
   @Incoming("news-flagged")
   @Blocking(ordered = true)
-  public void onFlagged(FlaggedArticle article) throws InterruptedException {
-    if (article == null) {
-      return; // undecodable record: the connector has logged it
-      // (fail-on-deserialization-failure=false)
+  public void onRecord(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    FlaggedArticle article = deadLetters.decode(record, FLAGGED);
+    if (article != null) {
+      onFlagged(article);
     }
+  }
+
+  private static final AvroSerde<FlaggedArticle> FLAGGED = AvroSerde.of(FlaggedArticle.class);
+
+  public void onFlagged(FlaggedArticle article) throws InterruptedException {
     MDC.put("traceId", article.getArticle().getTraceId());
     try {
       queueWhenLoaded(

@@ -1,10 +1,13 @@
 package io.newsmon.alerts.delivery;
 
+import io.newsmon.alerts.kafka.InputDeadLetters;
 import io.newsmon.alerts.subscription.SubscriptionStore;
 import io.newsmon.avro.TopicSpike;
+import io.newsmon.schema.AvroSerde;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -22,12 +25,21 @@ public class TopicSpikeListener {
   @Inject SubscriptionStore subscriptions;
   @Inject KafkaDeliveryLedger ledger;
 
+  @Inject InputDeadLetters deadLetters;
+
+  /** Takes the record as bytes, as {@link FlaggedArticleListener} does, to dead-letter bad ones. */
   @Incoming("news-topic-spikes")
   @Blocking(ordered = true)
-  public void onSpike(TopicSpike spike) throws InterruptedException {
-    if (spike == null) {
-      return; // undecodable record: the connector has logged it
+  public void onRecord(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    TopicSpike spike = deadLetters.decode(record, SPIKES);
+    if (spike != null) {
+      onSpike(spike);
     }
+  }
+
+  private static final AvroSerde<TopicSpike> SPIKES = AvroSerde.of(TopicSpike.class);
+
+  public void onSpike(TopicSpike spike) throws InterruptedException {
     LOG.infof("%s (%s)", spike.getSummary(), spike.getState());
     FlaggedArticleListener.queueWhenLoaded(
         subscriptions,

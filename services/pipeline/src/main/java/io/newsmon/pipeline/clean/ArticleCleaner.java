@@ -2,6 +2,7 @@ package io.newsmon.pipeline.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmon.common.HttpUrls;
 import io.newsmon.pipeline.clean.RejectedArticleException.Reason;
 import io.newsmon.pipeline.text.TextNormalizer;
 import java.time.Instant;
@@ -80,20 +81,72 @@ public final class ArticleCleaner {
       }
     }
     requireText(paragraphs);
+    requireFits(paragraphs);
     String title = TextNormalizer.display(doc.title());
     if (title.isEmpty() && titleHint != null) {
       title = TextNormalizer.display(titleHint);
     }
     String language = languages.guess(String.join("\n", paragraphs));
+    // What the record or page calls its URL reaches webhooks and pages: only a link, never a
+    // javascript: or file: string or text that merely sits where a URL should.
+    String url = doc.url() == null || HttpUrls.absolute(doc.url()) == null ? null : doc.url();
     return new CleanedDocument(
-        title.isEmpty() ? paragraphs.get(0) : title,
+        headline(title.isEmpty() ? paragraphs.get(0) : title),
         paragraphs,
-        doc.url(),
+        url,
         doc.canonicalUrl(),
         doc.publishedAt(),
         language != null ? language : doc.language(),
         doc.author() == null ? null : TextNormalizer.display(doc.author()),
         doc.siteName() == null ? null : TextNormalizer.display(doc.siteName()));
+  }
+
+  /**
+   * Largest main text, in UTF-8 bytes, the stage passes on. {@code news.clean} and the topics after
+   * it keep the broker's default 1 MiB record limit, and a record above it makes the stage's
+   * producer fail, which stops the stream thread on that record at every restart: the text, its
+   * headline and later the flags must fit in one record. A real article's text is rarely above 100
+   * KiB; what is above this is a crawler accident, refused like an oversized payload.
+   */
+  static final int MAX_TEXT_BYTES = 512 * 1024;
+
+  /** Longest headline kept: one named by no page, taken from the first paragraph, is cut. */
+  static final int MAX_TITLE_CHARS = 1000;
+
+  private static void requireFits(List<String> paragraphs) {
+    long bytes = 0;
+    for (String p : paragraphs) {
+      bytes += utf8Length(p) + 2; // the blank line between paragraphs
+    }
+    if (bytes > MAX_TEXT_BYTES) {
+      throw new RejectedArticleException(
+          Reason.TOO_LARGE,
+          "main text of " + bytes + " bytes exceeds the limit of " + MAX_TEXT_BYTES);
+    }
+  }
+
+  private static long utf8Length(String s) {
+    long bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+
+  /** {@code title}, cut at a word boundary with an ellipsis when it is longer than a headline. */
+  static String headline(String title) {
+    if (title.length() <= MAX_TITLE_CHARS) {
+      return title;
+    }
+    int cut = title.lastIndexOf(' ', MAX_TITLE_CHARS - 1);
+    if (cut <= MAX_TITLE_CHARS / 2) {
+      cut = MAX_TITLE_CHARS - 1; // no word boundary near the end: cut inside the word
+      if (Character.isHighSurrogate(title.charAt(cut - 1))) {
+        cut--;
+      }
+    }
+    return title.substring(0, cut).strip() + "\u2026";
   }
 
   private static String charsetParameter(String contentType) {

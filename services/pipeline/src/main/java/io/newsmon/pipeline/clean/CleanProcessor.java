@@ -35,6 +35,7 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
     FeedEntryMetadata feed = raw.getFeedEntry();
     CleanedDocument doc = cleaner.clean(toDocument(raw, feed == null ? null : feed.getTitle()));
     String text = doc.text();
+    Instant cleanedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
     CleanArticle clean =
         CleanArticle.newBuilder()
             .setArticleId(raw.getArticleId())
@@ -45,19 +46,33 @@ public final class CleanProcessor implements FixedKeyProcessor<String, RawArticl
             .setText(text)
             .setLanguage(doc.language())
             .setPublishedAt(
-                doc.publishedAt() != null || feed == null
-                    ? doc.publishedAt()
-                    : feed.getPublishedAt())
+                firstPlausible(
+                    doc.publishedAt(), feed == null ? null : feed.getPublishedAt(), cleanedAt))
             .setAuthor(firstNonBlank(doc.author(), feed == null ? null : feed.getAuthor()))
             .setSiteName(doc.siteName())
             .setWordCount(doc.wordCount())
             .setContentHash(Deduplicator.contentHash(text))
             .setIngestedAt(raw.getIngestedAt())
-            .setCleanedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+            .setCleanedAt(cleanedAt)
             .setTraceId(raw.getTraceId())
             .build();
     context.forward(record.withValue(clean));
   }
+
+  /**
+   * The page's publication time, else the feed's, leaving out a time more than a day ahead of the
+   * clean stage's clock (year 9999, a clock set wrong, a time zone misread twice): an article with
+   * an absurd date is still news, but the date would sort it first everywhere it is shown.
+   */
+  static Instant firstPlausible(Instant page, Instant feed, Instant now) {
+    Instant latest = now.plus(PUBLISHED_AHEAD);
+    if (page != null && !page.isAfter(latest)) {
+      return page;
+    }
+    return feed != null && !feed.isAfter(latest) ? feed : null;
+  }
+
+  private static final java.time.Duration PUBLISHED_AHEAD = java.time.Duration.ofDays(1);
 
   private static String firstNonBlank(String page, String feed) {
     return page != null && !page.isBlank() ? page : feed == null || feed.isBlank() ? null : feed;

@@ -162,9 +162,20 @@ class InputHandlingTest {
   @Timeout(30) // bounded, not a speed claim
   void pathologicalMarkdownCannotMakeTheRegularExpressionsBacktrack() {
     String hostile = "*a _b [c](d ".repeat(200_000) + "\n\n" + PROSE;
+    // 2 MiB of text once parsed: refused for its size, but only after every Markdown pattern has
+    // run over all of it, within the timeout.
+    assertThatThrownBy(
+            () ->
+                cleaner.clean(
+                    new RawDocument(
+                        hostile.getBytes(StandardCharsets.UTF_8), "text/markdown", null, null)))
+        .isInstanceOfSatisfying(
+            RejectedArticleException.class,
+            e -> assertThat(e.reason()).isEqualTo(RejectedArticleException.Reason.TOO_LARGE));
+    String shorter = "*a _b [c](d ".repeat(20_000) + "\n\n" + PROSE;
     CleanedDocument doc =
         cleaner.clean(
-            new RawDocument(hostile.getBytes(StandardCharsets.UTF_8), "text/markdown", null, null));
+            new RawDocument(shorter.getBytes(StandardCharsets.UTF_8), "text/markdown", null, null));
     assertThat(doc.text()).contains("several thousand soldiers");
   }
 
