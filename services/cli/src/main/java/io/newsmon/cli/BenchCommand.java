@@ -19,16 +19,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./newsmon bench}: the project's benchmarks. */
+/**
+ * {@code ./newsmon bench}: the project's benchmarks. Alone it runs the end-to-end one ({@code bench
+ * pipeline}) with its defaults; the stage benchmarks are its other subcommands.
+ */
 @Command(
     name = "bench",
-    description = "Benchmarks.",
-    subcommands = {BenchCommand.Clean.class, DedupBench.class, FlagBench.class, IngestBench.class})
-final class BenchCommand implements Runnable {
+    description = "Benchmarks; without a subcommand, the end-to-end one (bench pipeline).",
+    subcommands = {
+      PipelineBench.class,
+      BenchCommand.Clean.class,
+      DedupBench.class,
+      FlagBench.class,
+      IngestBench.class
+    })
+final class BenchCommand implements Callable<Integer> {
 
   @Override
-  public void run() {
-    picocli.CommandLine.usage(this, System.out);
+  public Integer call() {
+    return new picocli.CommandLine(new PipelineBench()).execute();
   }
 
   /**

@@ -17,9 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-  /** One received call and whether its signature verified. */
+  /** One received call, when it arrived (epoch milliseconds) and whether its signature verified. */
   public record Call(
-      Map<String, List<String>> headers, String body, boolean verified, String verifyError) {
+      Map<String, List<String>> headers,
+      String body,
+      boolean verified,
+      String verifyError,
+      long receivedAtMillis) {
     public String header(String name) {
       return HttpHeaders.of(headers, (a, b) -> true).firstValue(name).orElse(null);
     }
@@ -34,6 +38,7 @@ public final class WebhookReceiver implements AutoCloseable {
     server.createContext(
         "/hook",
         exchange -> {
+          long receivedAt = System.currentTimeMillis();
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
@@ -43,7 +48,7 @@ public final class WebhookReceiver implements AutoCloseable {
           } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
           }
-          calls.add(new Call(headers, body, error == null, error));
+          calls.add(new Call(headers, body, error == null, error, receivedAt));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });

@@ -254,6 +254,20 @@ public final class TopicCatalog {
           "FeedDefinition",
           "Feeds added through the ingest admin API, by feed id; a tombstone removes one.");
 
+  /**
+   * Where {@code ./newsmon bench} measures Kafka's own produce-and-consume ceiling for the payloads
+   * it sends through the pipeline. Not in {@link #ALL}: the benchmark creates it and deletes it.
+   */
+  public static final TopicSpec BENCH_CEILING =
+      new TopicSpec(
+          "bench.ceiling",
+          3,
+          false,
+          Duration.ofHours(1),
+          "RawArticle",
+          "The end-to-end benchmark's raw articles, for the plain produce-and-consume ceiling.",
+          RAW_MAX_MESSAGE_BYTES);
+
   public static final List<TopicSpec> ALL =
       List.of(
           NEWS_RAW,

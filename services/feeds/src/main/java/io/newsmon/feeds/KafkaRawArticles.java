@@ -2,6 +2,7 @@ package io.newsmon.feeds;
 
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.TopicCatalog;
+import io.newsmon.common.TopicSpec;
 import io.newsmon.common.TraceIds;
 import io.newsmon.schema.AvroSerde;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaRawArticles implements AutoCloseable {
 
   private final KafkaProducer<String, RawArticle> producer;
+  private final String topic;
 
   public KafkaRawArticles(String bootstrapServers, String clientId) {
+    this(bootstrapServers, clientId, TopicCatalog.NEWS_RAW);
+  }
+
+  /**
+   * A producer like the one every producer of {@code news.raw} uses, writing to {@code topic}
+   * instead (the end-to-end benchmark's ceiling measures Kafka alone with it).
+   */
+  public KafkaRawArticles(String bootstrapServers, String clientId, TopicSpec topic) {
+    this.topic = topic.name();
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -52,7 +63,7 @@ public final class KafkaRawArticles implements AutoCloseable {
   /** Sends {@code article}; the future completes once the broker has it (or with the failure). */
   public CompletableFuture<Void> send(RawArticle article) {
     ProducerRecord<String, RawArticle> record =
-        new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), article.getArticleId(), article);
+        new ProducerRecord<>(topic, article.getArticleId(), article);
     record.headers().add(TraceIds.HEADER, article.getTraceId().getBytes(StandardCharsets.UTF_8));
     CompletableFuture<Void> acked = new CompletableFuture<>();
     try {
