@@ -17,6 +17,8 @@ import io.newsmon.topics.places.Gazetteer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,14 +134,11 @@ public final class PipelineMain {
         });
     KafkaHealth kafkaHealth =
         new KafkaHealth(bootstrap, TopicCatalog.ALL, java.time.Clock.systemUTC());
+    InetSocketAddress healthAddress = config.healthAddress().orElse(null);
     HttpServer health =
-        startHealth(
-            config.getInt(PipelineConfig.HEALTH_PORT),
-            streams,
-            topics,
-            follower,
-            registry,
-            kafkaHealth);
+        healthAddress == null
+            ? null
+            : startHealth(healthAddress, streams, topics, follower, registry, kafkaHealth);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -163,10 +162,7 @@ public final class PipelineMain {
     streams.start();
     running.await();
     if (readyFile != null && health != null) {
-      ReadyFile.write(
-          readyFile,
-          java.util.Map.of(
-              "health.url", "http://127.0.0.1:" + health.getAddress().getPort() + "/health"));
+      ReadyFile.write(readyFile, java.util.Map.of("health.url", healthUrl(health.getAddress())));
     }
     System.out.println("newsmon pipeline running (" + streamsProps.get("application.id") + ")");
     stopped.await();
@@ -197,19 +193,34 @@ public final class PipelineMain {
     }
   }
 
-  /** Serves {@code /health}, {@code /health/live} and {@code /metrics}; package-private for ITs. */
+  /**
+   * The {@code /health} URL of a server listening on {@code bound}, as a process on this machine
+   * reaches it: a server on every interface answers on the loopback address too.
+   */
+  static String healthUrl(InetSocketAddress bound) {
+    InetAddress address = bound.getAddress();
+    String host =
+        address.isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address instanceof Inet6Address
+                ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+    return "http://" + host + ":" + bound.getPort() + "/health";
+  }
+
+  /**
+   * Serves {@code /health}, {@code /health/live} and {@code /metrics} on {@code address} (port 0: a
+   * free one); package-private for tests.
+   */
   static HttpServer startHealth(
-      int port,
+      InetSocketAddress address,
       KafkaStreams streams,
       TopicMonitor topics,
       TopicCatalogFollower follower,
       PrometheusMeterRegistry registry,
       KafkaHealth kafka)
       throws IOException {
-    if (port < 0) {
-      return null;
-    }
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    HttpServer server = HttpServer.create(address, 0);
     // /health and /health/ready: ready to do the work (streams running, Kafka answering, the
     // catalog's topics present). /health/live: the process is not beyond repair (streams have not
     // failed for good), so an orchestrator restarts it only then.
