@@ -1,6 +1,7 @@
 package io.newsmon.pipeline;
 
 import io.newsmon.common.Env;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.pipeline.volume.SpikeRule;
 import io.newsmon.topics.TopicCatalogFile;
 import java.net.InetSocketAddress;
@@ -165,6 +166,14 @@ public final class PipelineConfig extends AbstractConfig {
     return port < 0
         ? Optional.empty()
         : Optional.of(new InetSocketAddress(getString(HEALTH_HOST), port));
+  }
+
+  /**
+   * How the pipeline's own clients (topic creation, catalog follower and seeder, health check)
+   * reach Kafka: the brokers and the same security settings Kafka Streams is passed.
+   */
+  public KafkaConnection kafkaConnection() {
+    return KafkaConnection.of(String.join(",", getList(BOOTSTRAP_SERVERS)), originalsStrings());
   }
 
   /** When a topic's volume is a spike. */

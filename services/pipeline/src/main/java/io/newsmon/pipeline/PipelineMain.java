@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.KafkaHealth;
 import io.newsmon.common.PrometheusRegistries;
 import io.newsmon.common.ReadyFile;
@@ -29,7 +30,6 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -75,21 +75,21 @@ public final class PipelineMain {
     PipelineConfig config = PipelineConfig.from(System.getenv(), file);
     Properties streamsProps = config.streamsProperties();
 
-    String bootstrap = streamsProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    // The pipeline's own clients connect as Kafka Streams does (TLS, SASL).
+    KafkaConnection kafka = config.kafkaConnection();
+    Admin admin = Admin.create(kafka.clientConfig(Map.of()));
     TopicProvisioner provisioner =
         new TopicProvisioner(admin, config.getShort(PipelineConfig.REPLICATION_FACTOR));
     provisioner.ensure(TopicCatalog.ALL);
 
     TopicMonitor topics = new TopicMonitor(Gazetteer.shipped());
-    TopicCatalogFollower follower =
-        new TopicCatalogFollower(bootstrap, topics, provisioner).start();
+    TopicCatalogFollower follower = new TopicCatalogFollower(kafka, topics, provisioner).start();
     if (!follower.awaitCaughtUp(Duration.ofSeconds(60))) {
       throw new IllegalStateException("could not read news.topic-definitions within 60 s");
     }
     if (topics.topics().isEmpty() && follower.refused().isEmpty()) {
       String catalog = config.getString(PipelineConfig.TOPIC_CATALOG);
-      int seeded = TopicCatalogSeeder.publish(bootstrap, TopicCatalogFile.load(catalog));
+      int seeded = TopicCatalogSeeder.publish(kafka, TopicCatalogFile.load(catalog));
       LOG.info("news.topic-definitions was empty: published {} topics from {}", seeded, catalog);
       await(() -> topics.topics().size() >= seeded, Duration.ofSeconds(30));
     }
@@ -132,8 +132,7 @@ public final class PipelineMain {
             stopped.countDown();
           }
         });
-    KafkaHealth kafkaHealth =
-        new KafkaHealth(bootstrap, TopicCatalog.ALL, java.time.Clock.systemUTC());
+    KafkaHealth kafkaHealth = new KafkaHealth(kafka, TopicCatalog.ALL, java.time.Clock.systemUTC());
     InetSocketAddress healthAddress = config.healthAddress().orElse(null);
     HttpServer health =
         healthAddress == null
