@@ -128,7 +128,12 @@ class AlertServiceIT {
         .contains("newsmon_alerts_deliveries_total{outcome=\"delivered\"}")
         .contains("newsmon_alerts_retry_backlog")
         .contains("newsmon_consumer_group_lag{group=\"newsmon-alerts\"}")
-        .contains("newsmon_ingest_to_delivered_seconds_bucket{le=\"0.5\"}");
+        .contains("newsmon_ingest_to_delivered_seconds_bucket{le=\"0.5\"}")
+        // No bad input here: served at zero, with the labels the alert rule groups by.
+        .contains(
+            "newsmon_alerts_dead_letter_records_total{reason=\"undecodable_record\",topic=\""
+                + io.newsmon.common.TopicCatalog.NEWS_TOPIC_SPIKES.name()
+                + "\"} 0.0");
     io.newsmon.common.testing.Promtool.assertMetricsPass(metrics);
   }
 

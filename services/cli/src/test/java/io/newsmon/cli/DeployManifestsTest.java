@@ -90,6 +90,10 @@ class DeployManifestsTest {
           assertThat(d.get("NEWSMON_HEALTH_PORT"))
               .as(d.where())
               .isEqualTo(Integer.toString(healthPort(d)));
+          // Probed, scraped and read by the ops page from other containers and pods.
+          assertThat(d.get("NEWSMON_HEALTH_HOST"))
+              .as("%s: the pipeline's health server listens on every interface", d.where())
+              .isEqualTo("0.0.0.0");
         }
         case "alerts" -> {
           assertThat(d.env())
@@ -161,30 +165,27 @@ class DeployManifestsTest {
 
       JsonNode container = DeployFiles.container(workload(service));
       Deployed k8s = DeployFiles.kubernetesService(service);
-      if (service.equals("pipeline")) {
-        // Its health server listens on 127.0.0.1: the kubelet can only ask from inside the pod.
-        String k8sPort = Integer.toString(healthPort(k8s));
-        assertThat(texts(container.path("readinessProbe").path("exec").path("command")))
-            .containsExactly("http-ok", k8sPort, ready);
-        assertThat(texts(container.path("livenessProbe").path("exec").path("command")))
-            .containsExactly("http-ok", k8sPort, live);
-        assertThat(texts(container.path("startupProbe").path("exec").path("command")))
-            .containsExactly("http-ok", k8sPort, live);
-      } else {
-        int containerPort = containerPort(container, "http");
-        assertThat(containerPort).isEqualTo(httpPort(k8s));
-        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-          JsonNode get = container.path(probe).path("httpGet");
-          assertThat(get.path("port").asText()).as(probe).isEqualTo("http");
-          assertThat(get.path("path").asText())
-              .as(probe)
-              .isEqualTo(probe.equals("readinessProbe") ? ready : live);
-        }
-        JsonNode annotations =
-            workload(service).path("spec").path("template").path("metadata").path("annotations");
-        assertThat(annotations.path("prometheus.io/port").asText())
-            .isEqualTo(Integer.toString(containerPort));
-        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
+      // The kubelet asks from outside the pod: the pipeline's health server listens on every
+      // interface there (NEWSMON_HEALTH_HOST, checked with the other settings).
+      String portName = service.equals("pipeline") ? "health" : "http";
+      int containerPort = containerPort(container, portName);
+      assertThat(containerPort)
+          .isEqualTo(service.equals("pipeline") ? healthPort(k8s) : httpPort(k8s));
+      for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+        assertThat(container.path(probe).has("exec")).as("%s of %s", probe, service).isFalse();
+        JsonNode get = container.path(probe).path("httpGet");
+        assertThat(get.path("port").asText()).as(probe).isEqualTo(portName);
+        assertThat(get.path("path").asText())
+            .as(probe)
+            .isEqualTo(probe.equals("readinessProbe") ? ready : live);
+      }
+      JsonNode annotations =
+          workload(service).path("spec").path("template").path("metadata").path("annotations");
+      assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+      assertThat(annotations.path("prometheus.io/port").asText())
+          .isEqualTo(Integer.toString(containerPort));
+      assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
+      if (!service.equals("pipeline")) {
         assertThat(ServiceSettings.readString(metricsResource(service)))
             .contains("@Path(\"/metrics\")");
       }

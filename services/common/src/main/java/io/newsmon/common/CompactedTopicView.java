@@ -42,19 +42,23 @@ public final class CompactedTopicView<V> implements AutoCloseable {
       String topic,
       Deserializer<V> values,
       BiConsumer<String, V> onRecord) {
+    this(KafkaConnection.of(bootstrapServers), topic, values, onRecord);
+  }
+
+  public CompactedTopicView(
+      KafkaConnection kafka, String topic, Deserializer<V> values, BiConsumer<String, V> onRecord) {
     this.topic = topic;
     this.onRecord = onRecord;
     this.consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "newsmon-view-" + topic + "-" + VIEWS.incrementAndGet()),
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed",
+                    ConsumerConfig.CLIENT_ID_CONFIG,
+                    "newsmon-view-" + topic + "-" + VIEWS.incrementAndGet())),
             new StringDeserializer(),
             values);
     this.thread = Thread.ofPlatform().daemon().name("view-" + topic).unstarted(this::run);

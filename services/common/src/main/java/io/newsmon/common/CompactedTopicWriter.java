@@ -28,21 +28,25 @@ public final class CompactedTopicWriter<V> implements AutoCloseable {
 
   public CompactedTopicWriter(
       String bootstrapServers, TopicSpec topic, Serializer<V> values, String clientId) {
+    this(KafkaConnection.of(bootstrapServers), topic, values, clientId);
+  }
+
+  public CompactedTopicWriter(
+      KafkaConnection kafka, TopicSpec topic, Serializer<V> values, String clientId) {
     if (!topic.compacted()) {
       throw new IllegalArgumentException(topic.name() + " is not a compacted topic");
     }
     this.topic = topic;
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                clientId),
+            kafka.clientConfig(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.CLIENT_ID_CONFIG,
+                    clientId)),
             new StringSerializer(),
             values);
   }

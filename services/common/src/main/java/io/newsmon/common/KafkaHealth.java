@@ -52,17 +52,21 @@ public final class KafkaHealth implements AutoCloseable {
 
   /** Starts checking {@code bootstrapServers} for {@code needed} topics. */
   public KafkaHealth(String bootstrapServers, List<TopicSpec> needed, Clock clock) {
+    this(KafkaConnection.of(bootstrapServers), needed, clock);
+  }
+
+  /** Starts checking the cluster {@code kafka} connects to for {@code needed} topics. */
+  public KafkaHealth(KafkaConnection kafka, List<TopicSpec> needed, Clock clock) {
     this.admin =
         Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "newsmon-health",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis()));
+            kafka.clientConfig(
+                Map.of(
+                    AdminClientConfig.CLIENT_ID_CONFIG,
+                    "newsmon-health",
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) TIMEOUT.toMillis(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) TIMEOUT.toMillis())));
     this.needed = List.copyOf(needed);
     this.clock = Objects.requireNonNull(clock, "clock");
     checker.scheduleWithFixedDelay(this::check, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);

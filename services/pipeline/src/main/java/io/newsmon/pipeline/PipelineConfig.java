@@ -1,10 +1,13 @@
 package io.newsmon.pipeline;
 
 import io.newsmon.common.Env;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.pipeline.volume.SpikeRule;
 import io.newsmon.topics.TopicCatalogFile;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -32,6 +35,7 @@ public final class PipelineConfig extends AbstractConfig {
   public static final String DEDUP_RETENTION = "dedup.retention.ms";
   public static final String TOPIC_CATALOG = "flag.catalog";
   public static final String HEALTH_PORT = "health.port";
+  public static final String HEALTH_HOST = "health.host";
   public static final String SPIKE_RATIO = "spike.ratio";
   public static final String SPIKE_MIN_ARTICLES = "spike.min.articles";
   public static final String SPIKE_BASELINE_DAYS = "spike.baseline.days";
@@ -110,6 +114,15 @@ public final class PipelineConfig extends AbstractConfig {
               "Port of the health and metrics endpoints (GET /health, /health/ready,"
                   + " /health/live, /metrics); 0 picks a free port, -1 disables them.")
           .define(
+              HEALTH_HOST,
+              Type.STRING,
+              "127.0.0.1",
+              new ConfigDef.NonEmptyStringWithoutControlChars(),
+              Importance.LOW,
+              "Address the health and metrics endpoints listen on: 127.0.0.1 answers only this"
+                  + " machine; 0.0.0.0 (all interfaces) lets Prometheus, the alert service's ops"
+                  + " page and a kubelet in other containers or pods reach them.")
+          .define(
               SPIKE_RATIO,
               Type.DOUBLE,
               SpikeRule.DEFAULT.ratio(),
@@ -142,6 +155,25 @@ public final class PipelineConfig extends AbstractConfig {
     Map<String, Object> values = new HashMap<>(Env.toConfig(env));
     file.forEach((k, v) -> values.put(k.toString(), v));
     return new PipelineConfig(values);
+  }
+
+  /**
+   * Where the health and metrics endpoints listen ({@link #HEALTH_HOST}, {@link #HEALTH_PORT}), or
+   * empty when they are disabled.
+   */
+  public Optional<InetSocketAddress> healthAddress() {
+    int port = getInt(HEALTH_PORT);
+    return port < 0
+        ? Optional.empty()
+        : Optional.of(new InetSocketAddress(getString(HEALTH_HOST), port));
+  }
+
+  /**
+   * How the pipeline's own clients (topic creation, catalog follower and seeder, health check)
+   * reach Kafka: the brokers and the same security settings Kafka Streams is passed.
+   */
+  public KafkaConnection kafkaConnection() {
+    return KafkaConnection.of(String.join(",", getList(BOOTSTRAP_SERVERS)), originalsStrings());
   }
 
   /** When a topic's volume is a spike. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.KafkaHealth;
 import io.newsmon.common.PrometheusRegistries;
 import io.newsmon.common.ReadyFile;
@@ -17,6 +18,8 @@ import io.newsmon.topics.places.Gazetteer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +30,6 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -73,21 +75,21 @@ public final class PipelineMain {
     PipelineConfig config = PipelineConfig.from(System.getenv(), file);
     Properties streamsProps = config.streamsProperties();
 
-    String bootstrap = streamsProps.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    // The pipeline's own clients connect as Kafka Streams does (TLS, SASL).
+    KafkaConnection kafka = config.kafkaConnection();
+    Admin admin = Admin.create(kafka.clientConfig(Map.of()));
     TopicProvisioner provisioner =
         new TopicProvisioner(admin, config.getShort(PipelineConfig.REPLICATION_FACTOR));
     provisioner.ensure(TopicCatalog.ALL);
 
     TopicMonitor topics = new TopicMonitor(Gazetteer.shipped());
-    TopicCatalogFollower follower =
-        new TopicCatalogFollower(bootstrap, topics, provisioner).start();
+    TopicCatalogFollower follower = new TopicCatalogFollower(kafka, topics, provisioner).start();
     if (!follower.awaitCaughtUp(Duration.ofSeconds(60))) {
       throw new IllegalStateException("could not read news.topic-definitions within 60 s");
     }
     if (topics.topics().isEmpty() && follower.refused().isEmpty()) {
       String catalog = config.getString(PipelineConfig.TOPIC_CATALOG);
-      int seeded = TopicCatalogSeeder.publish(bootstrap, TopicCatalogFile.load(catalog));
+      int seeded = TopicCatalogSeeder.publish(kafka, TopicCatalogFile.load(catalog));
       LOG.info("news.topic-definitions was empty: published {} topics from {}", seeded, catalog);
       await(() -> topics.topics().size() >= seeded, Duration.ofSeconds(30));
     }
@@ -130,16 +132,12 @@ public final class PipelineMain {
             stopped.countDown();
           }
         });
-    KafkaHealth kafkaHealth =
-        new KafkaHealth(bootstrap, TopicCatalog.ALL, java.time.Clock.systemUTC());
+    KafkaHealth kafkaHealth = new KafkaHealth(kafka, TopicCatalog.ALL, java.time.Clock.systemUTC());
+    InetSocketAddress healthAddress = config.healthAddress().orElse(null);
     HttpServer health =
-        startHealth(
-            config.getInt(PipelineConfig.HEALTH_PORT),
-            streams,
-            topics,
-            follower,
-            registry,
-            kafkaHealth);
+        healthAddress == null
+            ? null
+            : startHealth(healthAddress, streams, topics, follower, registry, kafkaHealth);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -163,10 +161,7 @@ public final class PipelineMain {
     streams.start();
     running.await();
     if (readyFile != null && health != null) {
-      ReadyFile.write(
-          readyFile,
-          java.util.Map.of(
-              "health.url", "http://127.0.0.1:" + health.getAddress().getPort() + "/health"));
+      ReadyFile.write(readyFile, java.util.Map.of("health.url", healthUrl(health.getAddress())));
     }
     System.out.println("newsmon pipeline running (" + streamsProps.get("application.id") + ")");
     stopped.await();
@@ -197,19 +192,34 @@ public final class PipelineMain {
     }
   }
 
-  /** Serves {@code /health}, {@code /health/live} and {@code /metrics}; package-private for ITs. */
+  /**
+   * The {@code /health} URL of a server listening on {@code bound}, as a process on this machine
+   * reaches it: a server on every interface answers on the loopback address too.
+   */
+  static String healthUrl(InetSocketAddress bound) {
+    InetAddress address = bound.getAddress();
+    String host =
+        address.isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address instanceof Inet6Address
+                ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+    return "http://" + host + ":" + bound.getPort() + "/health";
+  }
+
+  /**
+   * Serves {@code /health}, {@code /health/live} and {@code /metrics} on {@code address} (port 0: a
+   * free one); package-private for tests.
+   */
   static HttpServer startHealth(
-      int port,
+      InetSocketAddress address,
       KafkaStreams streams,
       TopicMonitor topics,
       TopicCatalogFollower follower,
       PrometheusMeterRegistry registry,
       KafkaHealth kafka)
       throws IOException {
-    if (port < 0) {
-      return null;
-    }
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    HttpServer server = HttpServer.create(address, 0);
     // /health and /health/ready: ready to do the work (streams running, Kafka answering, the
     // catalog's topics present). /health/live: the process is not beyond repair (streams have not
     // failed for good), so an orchestrator restarts it only then.

@@ -126,7 +126,12 @@ class PoisonInputIT {
     kafkaHealth = new KafkaHealth(kafka.bootstrapServers(), TopicCatalog.ALL, Clock.systemUTC());
     health =
         PipelineMain.startHealth(
-            0, streams, StarterTopics.monitor(), follower, registry, kafkaHealth);
+            new java.net.InetSocketAddress("127.0.0.1", 0),
+            streams,
+            StarterTopics.monitor(),
+            follower,
+            registry,
+            kafkaHealth);
     streams.start();
   }
 

@@ -7,6 +7,7 @@ import io.newsmon.alerts.security.WebhookUrlGuard;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.SubscriptionStore;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -93,8 +94,11 @@ public class DeliveryBeans {
     queue.close();
   }
 
+  // At start rather than at the first record, so that its counts are served (at zero) from the
+  // start: the NewsmonDeadLetters alert and DemoIT's check of the rules' metrics rely on it.
   @Produces
   @ApplicationScoped
+  @Startup
   InputDeadLetters inputDeadLetters(AlertsConfig config, MeterRegistry metrics) {
     return new InputDeadLetters(config.bootstrapServers(), metrics);
   }

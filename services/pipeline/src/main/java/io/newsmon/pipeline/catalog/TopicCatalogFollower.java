@@ -2,6 +2,7 @@ package io.newsmon.pipeline.catalog;
 
 import io.newsmon.avro.TopicDefinition;
 import io.newsmon.common.CompactedTopicView;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
 import io.newsmon.common.TopicSpec;
@@ -40,11 +41,19 @@ public final class TopicCatalogFollower implements AutoCloseable {
    */
   public TopicCatalogFollower(
       String bootstrapServers, TopicMonitor monitor, TopicProvisioner provisioner) {
+    this(KafkaConnection.of(bootstrapServers), monitor, provisioner);
+  }
+
+  /**
+   * @param provisioner creates each topic's stream if it does not exist yet
+   */
+  public TopicCatalogFollower(
+      KafkaConnection kafka, TopicMonitor monitor, TopicProvisioner provisioner) {
     this.monitor = monitor;
     this.provisioner = provisioner;
     this.view =
         new CompactedTopicView<>(
-            bootstrapServers,
+            kafka,
             TopicCatalog.NEWS_TOPIC_DEFINITIONS.name(),
             AvroSerde.of(TopicDefinition.class).deserializer(),
             this::apply);

@@ -1,6 +1,7 @@
 package io.newsmon.pipeline.catalog;
 
 import io.newsmon.common.CompactedTopicWriter;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.newsmon.topics.TopicDefinition;
@@ -15,9 +16,14 @@ public final class TopicCatalogSeeder {
 
   /** Publishes {@code topics} and waits until the broker has them; returns how many. */
   public static int publish(String bootstrapServers, List<TopicDefinition> topics) {
+    return publish(KafkaConnection.of(bootstrapServers), topics);
+  }
+
+  /** Publishes {@code topics} over {@code kafka} and waits until the broker has them. */
+  public static int publish(KafkaConnection kafka, List<TopicDefinition> topics) {
     try (var writer =
         new CompactedTopicWriter<>(
-            bootstrapServers,
+            kafka,
             TopicCatalog.NEWS_TOPIC_DEFINITIONS,
             AvroSerde.of(io.newsmon.avro.TopicDefinition.class).serializer(),
             "newsmon-topic-catalog-load")) {
