@@ -55,12 +55,16 @@ final class MarkdownText {
   }
 
   static String inline(String s) {
-    String out = IMAGE.matcher(s).replaceAll("$1");
-    out = LINK.matcher(out).replaceAll("$1");
-    out = AUTOLINK.matcher(out).replaceAll("$1");
-    out = EMPHASIS.matcher(out).replaceAll("");
-    return out.replaceAll("\\s+", " ").strip();
+    // Each expression only where its syntax occurs: most blocks are plain sentences.
+    String out = s.contains("](") ? IMAGE.matcher(s).replaceAll("$1") : s;
+    out = out.contains("](") ? LINK.matcher(out).replaceAll("$1") : out;
+    out = out.contains("<http") ? AUTOLINK.matcher(out).replaceAll("$1") : out;
+    out =
+        out.indexOf('*') >= 0 || out.indexOf('_') >= 0 ? EMPHASIS.matcher(out).replaceAll("") : out;
+    return SPACES.matcher(out).replaceAll(" ").strip();
   }
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A paragraph or heading. */
   record Block(String text, boolean heading) {}

@@ -22,11 +22,6 @@ public final class TextNormalizer {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private static final Pattern INVISIBLE =
-      Pattern.compile("[\\u00AD\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
-  private static final Pattern DISPLAY_SPACES =
-      Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
-
   private TextNormalizer() {}
 
   /**
@@ -36,8 +31,43 @@ public final class TextNormalizer {
    */
   public static String display(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-    s = INVISIBLE.matcher(s).replaceAll("");
-    return DISPLAY_SPACES.matcher(s).replaceAll(" ").strip();
+    // One pass instead of two regular expressions: every cleaned article goes through here, and
+    // the character-class unions cost more than the rest of cleaning scraped text.
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isInvisible(c)) {
+        continue;
+      }
+      if (isDisplaySpace(c)) {
+        if (!inSpace) {
+          out.append(' ');
+          inSpace = true;
+        }
+      } else {
+        out.append(c);
+        inSpace = false;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** Soft hyphen, zero-width space and joiners, word joiner, byte order mark. */
+  private static boolean isInvisible(char c) {
+    return c == '\u00AD' || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
+  }
+
+  /** ASCII white space, no-break and typographic spaces, the ideographic space. */
+  private static boolean isDisplaySpace(char c) {
+    if (c < 0x80) {
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+    return c == '\u00A0'
+        || (c >= '\u2000' && c <= '\u200A')
+        || c == '\u202F'
+        || c == '\u205F'
+        || c == '\u3000';
   }
 
   /** Lower-case, accent-free text with uniform quotes, dashes and single spaces. */

@@ -84,4 +84,27 @@ class TextNormalizerTest {
     assertThat(viaHashes("\uD835\uDC00x y").get(0)[1])
         .isEqualTo(TextNormalizer.wordHash(words.get(0)));
   }
+
+  @Test
+  void displayIsWhatTheTwoRegularExpressionsItReplacedGave() {
+    java.util.regex.Pattern invisible =
+        java.util.regex.Pattern.compile("[\\u00AD\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+    java.util.regex.Pattern spaces =
+        java.util.regex.Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+    char[] alphabet = {
+      'a', 'B', ' ', '\t', '\n', '\r', '\u000B', '\f', '\u00A0', '\u2003', '\u202F', '\u3000',
+      '\u00AD', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u2028', '\u0085', 'e', '\u0301', '\u00E9'
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+      String expected =
+          spaces.matcher(invisible.matcher(nfc).replaceAll("")).replaceAll(" ").strip();
+      assertThat(TextNormalizer.display(text.toString())).as(text.toString()).isEqualTo(expected);
+    }
+  }
 }
