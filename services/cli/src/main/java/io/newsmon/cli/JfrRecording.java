@@ -41,6 +41,11 @@ final class JfrRecording {
 
   void stopAndReport(PrintStream out) throws IOException, InterruptedException {
     jcmd(pid, "JFR.stop", "name=" + NAME);
+    report(file, out);
+  }
+
+  /** Prints where the CPU samples in the recording {@code file} fell. */
+  static void report(Path file, PrintStream out) throws IOException {
     Map<String, Integer> threads = new HashMap<>();
     Map<String, Integer> topFrames = new HashMap<>();
     Map<String, Integer> newsmonFrames = new HashMap<>();
