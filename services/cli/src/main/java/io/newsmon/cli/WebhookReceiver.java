@@ -40,6 +40,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<String, Instant> firstAnswered = new ConcurrentHashMap<>();
   // Each call on its own thread, so a slow answer holds only its own call.
   private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private final int port;
@@ -80,6 +81,7 @@ public final class WebhookReceiver implements AutoCloseable {
         Thread.sleep(delay);
       }
       exchange.sendResponseHeaders(204, -1);
+      firstAnswered.putIfAbsent(id, Instant.now());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -109,6 +111,11 @@ public final class WebhookReceiver implements AutoCloseable {
       ids.add(key.substring(0, key.lastIndexOf('@')));
     }
     return Set.copyOf(ids);
+  }
+
+  /** When a call with this {@code webhook-id} was first answered 204, if it was. */
+  public java.util.Optional<Instant> firstAnswered(String webhookId) {
+    return java.util.Optional.ofNullable(firstAnswered.get(webhookId));
   }
 
   /**

@@ -471,28 +471,43 @@ final class FaultScenario implements AutoCloseable {
           "(?m)^newsmon_alerts_deliveries_total\\{[^}]*outcome=\"delivered\"[^}]*} ([0-9.E]+)");
 
   /**
-   * The alert service instance that delivers the subscription's alerts: its deliveries live in one
-   * partition of alerts.deliveries, which one instance works.
+   * The alert service instance delivering the subscription's alerts now: its deliveries live in one
+   * partition of alerts.deliveries, which one instance works at a time (and which may move between
+   * them while the group settles), so the one whose delivered count grows.
    */
   String deliveringAlertService() throws Exception {
-    String best = null;
-    double most = 0;
-    for (int n = 1; n <= stack.endpoints().alertsUrls().size(); n++) {
-      URI metrics = stack.endpoints().alertsUrls().get(n - 1).resolve("/metrics");
-      String body =
-          HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher m = DELIVERED.matcher(body);
-      double delivered = m.find() ? Double.parseDouble(m.group(1)) : 0;
-      if (delivered > most) {
-        most = delivered;
-        best = Stack.instanceName(Stack.ALERTS, n);
+    for (int round = 0; round < 20; round++) {
+      double[] before = deliveredCounts();
+      Thread.sleep(3000); // a measuring interval: which counter moves in it
+      double[] after = deliveredCounts();
+      String growing = null;
+      int grew = 0;
+      for (int i = 0; i < after.length; i++) {
+        if (after[i] > before[i]) {
+          grew++;
+          growing = Stack.instanceName(Stack.ALERTS, i + 1);
+        }
+      }
+      if (grew == 1) {
+        return growing;
       }
     }
-    if (best == null) {
-      throw new IllegalStateException("no alert service instance has delivered anything yet");
+    throw new IllegalStateException("no single alert service instance is delivering");
+  }
+
+  private double[] deliveredCounts() throws Exception {
+    List<URI> urls = stack.endpoints().alertsUrls();
+    double[] counts = new double[urls.size()];
+    for (int i = 0; i < urls.size(); i++) {
+      String body =
+          HTTP.send(
+                  HttpRequest.newBuilder(urls.get(i).resolve("/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Matcher m = DELIVERED.matcher(body);
+      counts[i] = m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
-    return best;
+    return counts;
   }
 
   @Override
