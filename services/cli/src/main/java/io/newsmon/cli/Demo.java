@@ -82,18 +82,8 @@ public final class Demo {
             Stack.start(
                 home,
                 layout,
-                new Stack.Settings(
-                    null,
-                    0,
-                    0,
-                    0,
-                    "demo:" + Keys.sha256(apiKey),
-                    null,
-                    // The demo's receiver runs on this machine; the SSRF guard refuses loopback
-                    // otherwise.
-                    "127.0.0.1",
-                    null,
-                    null),
+                // The defaults allow loopback webhooks: the demo's receiver runs on this machine.
+                Stack.Settings.defaults("demo:" + Keys.sha256(apiKey)),
                 out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();

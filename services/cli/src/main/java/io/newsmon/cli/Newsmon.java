@@ -114,14 +114,37 @@ public final class Newsmon implements Runnable {
     @CommandLine.Option(
         names = "--kafka-port",
         defaultValue = "9092",
-        description = "Local broker port (0: any free port).")
+        description =
+            "Local broker port (0: any free port); a cluster (--brokers 3) picks free ones.")
     int kafkaPort;
+
+    @CommandLine.Option(
+        names = "--brokers",
+        defaultValue = "1",
+        description =
+            "Local brokers: 1, or a KRaft cluster of N broker processes (3 replicas per topic,"
+                + " min.insync.replicas 2). With NEWSMON_BOOTSTRAP_SERVERS, how many brokers that"
+                + " cluster has (sets the pipeline's replication factor).")
+    int brokers;
+
+    @CommandLine.Option(
+        names = "--pipelines",
+        defaultValue = "1",
+        description = "Pipeline instances (one application id: they share the partitions).")
+    int pipelines;
+
+    @CommandLine.Option(
+        names = "--alerts",
+        defaultValue = "1",
+        description =
+            "Alert service instances (the first on --alerts-port, the others on free ports).")
+    int alertServices;
 
     @Override
     public Integer call() throws Exception {
       NewsmonHome home = NewsmonHome.locate();
       Stack.Layout layout = Stack.Layout.under(home.runtimeDir());
-      if (SERVICES_IN_START_ORDER.stream()
+      if (instanceNames(layout).stream()
           .anyMatch(s -> ServiceProcess.find(s, layout.pids(), layout.logs()).isPresent())) {
         out().println("newsmon is already running: ./newsmon status, or ./newsmon down first");
         return 1;
@@ -134,15 +157,16 @@ public final class Newsmon implements Runnable {
               home,
               layout,
               new Stack.Settings(
-                  external == null || external.isBlank() ? null : external,
-                  kafkaPort,
-                  alertsPort,
-                  ingestPort,
-                  "default:" + Keys.sha256(apiKey),
-                  "admin:" + Keys.sha256(adminKey),
-                  System.getenv("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST"),
-                  feeds == null ? null : feeds.toAbsolutePath(),
-                  System.getenv("NEWSMON_LOG_FORMAT")),
+                      external == null || external.isBlank() ? null : external,
+                      kafkaPort,
+                      alertsPort,
+                      ingestPort,
+                      "default:" + Keys.sha256(apiKey),
+                      "admin:" + Keys.sha256(adminKey),
+                      System.getenv("NEWSMON_ALERTS_WEBHOOK_ALLOWLIST"),
+                      feeds == null ? null : feeds.toAbsolutePath(),
+                      System.getenv("NEWSMON_LOG_FORMAT"))
+                  .withScale(new Stack.Scale(brokers, pipelines, alertServices)),
               out());
       Properties endpoints = stack.endpoints().toProperties();
       ReadyFile.write(layout.pids().resolve("stack.properties"), (Map) endpoints);
@@ -158,6 +182,9 @@ public final class Newsmon implements Runnable {
                   + home.runtimeDir().resolve("api-key")
                   + ", admin key (topic catalog, feeds) in "
                   + home.runtimeDir().resolve("admin-key"));
+      if (stack.endpoints().alertsUrls().size() > 1) {
+        out().println("alert service instances: " + stack.endpoints().alertsUrls());
+      }
       out().println("logs: " + layout.logs() + "; stop with ./newsmon down");
       return 0;
     }
@@ -170,7 +197,7 @@ public final class Newsmon implements Runnable {
       NewsmonHome home = NewsmonHome.locate();
       Stack.Layout layout = Stack.Layout.under(home.runtimeDir());
       boolean any = false;
-      for (String name : SERVICES_IN_START_ORDER.reversed()) {
+      for (String name : instanceNames(layout).reversed()) {
         Optional<ServiceProcess> process = ServiceProcess.find(name, layout.pids(), layout.logs());
         if (process.isPresent()) {
           any = true;
@@ -198,7 +225,8 @@ public final class Newsmon implements Runnable {
         return 3;
       }
       boolean healthy = true;
-      for (String name : SERVICES_IN_START_ORDER) {
+      for (String name : instanceNames(layout)) {
+        String service = serviceOf(name);
         Optional<ServiceProcess> process = ServiceProcess.find(name, layout.pids(), layout.logs());
         String state = process.map(p -> "running (pid " + p.pid() + ")").orElse("not running");
         if (name.equals(Stack.BROKER)
@@ -207,13 +235,16 @@ public final class Newsmon implements Runnable {
           state = "external cluster";
         }
         String health =
-            switch (name) {
+            switch (service) {
               case Stack.BROKER ->
                   brokerReachable(stack.getProperty("bootstrap.servers"))
                       ? "reachable"
                       : "UNREACHABLE";
               case Stack.PIPELINE ->
-                  Stack.isReady(URI.create(stack.getProperty("pipeline.health")))
+                  Stack.isReady(
+                          URI.create(
+                              stack.getProperty(
+                                  name + ".health", stack.getProperty("pipeline.health"))))
                       ? "healthy"
                       : "UNHEALTHY";
               case Stack.INGEST ->
@@ -224,12 +255,14 @@ public final class Newsmon implements Runnable {
                       : "NOT READY";
               default ->
                   Stack.isReady(
-                          URI.create(stack.getProperty("alerts.url")).resolve("/q/health/ready"))
+                          URI.create(
+                                  stack.getProperty(name + ".url", stack.getProperty("alerts.url")))
+                              .resolve("/q/health/ready"))
                       ? "ready"
                       : "NOT READY";
             };
         healthy &= !health.equals(health.toUpperCase(java.util.Locale.ROOT));
-        out().printf("%-9s %-24s %s%n", name, state, health);
+        out().printf("%-11s %-24s %s%n", name, state, health);
       }
       out()
           .println(
@@ -267,6 +300,31 @@ public final class Newsmon implements Runnable {
         return summary.failed().isEmpty() ? 0 : 1;
       }
     }
+  }
+
+  /**
+   * Every service instance {@code ./newsmon up} may have started, in start order: each service's
+   * first instance, and the further ones ({@code pipeline-2}, ...) whose pid files exist.
+   */
+  static List<String> instanceNames(Stack.Layout layout) {
+    List<String> names = new java.util.ArrayList<>();
+    for (String service : SERVICES_IN_START_ORDER) {
+      names.add(service);
+      for (int n = 2;
+          Files.exists(layout.pids().resolve(Stack.instanceName(service, n) + ".pid"));
+          n++) {
+        names.add(Stack.instanceName(service, n));
+      }
+    }
+    return names;
+  }
+
+  /** The service an instance name belongs to: {@code pipeline} for {@code pipeline-2}. */
+  static String serviceOf(String instance) {
+    int dash = instance.lastIndexOf('-');
+    return dash > 0 && instance.substring(dash + 1).chars().allMatch(Character::isDigit)
+        ? instance.substring(0, dash)
+        : instance;
   }
 
   /**

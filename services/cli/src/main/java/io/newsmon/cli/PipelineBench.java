@@ -599,7 +599,7 @@ final class PipelineBench implements Callable<Integer> {
         String articleId = body.path("data").path("article").path("id").asText();
         Long at = published.get(articleId);
         if (at != null) {
-          latencies.add(call.receivedAtMillis() - at);
+          latencies.add(call.at().toEpochMilli() - at);
         }
       }
       return latencies.stream().mapToLong(Long::longValue).toArray();

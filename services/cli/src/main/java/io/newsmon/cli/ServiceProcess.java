@@ -119,6 +119,19 @@ public final class ServiceProcess {
         name + " not ready within " + timeout.toSeconds() + " s; last log lines:\n" + tail(30));
   }
 
+  /**
+   * SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. Returns once the process is
+   * gone.
+   */
+  public void kill() throws InterruptedException {
+    handle.destroyForcibly();
+    try {
+      handle.onExit().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL", e);
+    }
+  }
+
   /** SIGTERM, then SIGKILL after {@code grace}. */
   public void stop(Duration grace) {
     if (!handle.isAlive()) {

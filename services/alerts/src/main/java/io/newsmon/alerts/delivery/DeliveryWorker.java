@@ -127,7 +127,8 @@ public final class DeliveryWorker {
         // deliver below
       }
     }
-    Duration wait = rateLimiter.delayFor(subscription.webhookUrl());
+    // Beyond MAX_INLINE_WAIT no token is taken: the delivery is postponed and asks again then.
+    Duration wait = rateLimiter.delayFor(subscription.webhookUrl(), MAX_INLINE_WAIT);
     if (wait.compareTo(MAX_INLINE_WAIT) > 0) {
       Instant later = clock.instant().plus(wait);
       return each(batch, d -> new DeliveryStep.Postponed(d.postponed(later)));

@@ -38,7 +38,7 @@ public class EndpointRateLimiter {
       }
 
       @Override
-      public Duration delayFor(URI url) {
+      public Duration delayFor(URI url, Duration maxWait) {
         return Duration.ZERO;
       }
     };
@@ -54,7 +54,17 @@ public class EndpointRateLimiter {
 
   /** How long to wait before sending to {@code url}; the delivery's token is taken now. */
   public Duration delayFor(URI url) {
-    return bucket(url).take();
+    return delayFor(url, Duration.ofNanos(Long.MAX_VALUE));
+  }
+
+  /**
+   * How long to wait before sending to {@code url}. The delivery's token is taken only when that is
+   * at most {@code maxWait}: a caller that postpones the delivery instead of waiting must not hold
+   * a token it does not use, or a backlog larger than the burst would keep the bucket in debt and
+   * be postponed forever.
+   */
+  public Duration delayFor(URI url, Duration maxWait) {
+    return bucket(url).take(maxWait);
   }
 
   private Bucket bucket(URI url) {
@@ -74,11 +84,16 @@ public class EndpointRateLimiter {
       refilledAt = now;
     }
 
-    synchronized Duration take() {
+    synchronized Duration take(Duration maxWait) {
       refill();
-      tokens -= 1;
+      double after = tokens - 1;
       // In debt: wait until the bucket is back at zero.
-      return tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-tokens / perSecond * 1e9));
+      Duration wait =
+          after >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-after / perSecond * 1e9));
+      if (wait.compareTo(maxWait) <= 0) {
+        tokens = after;
+      }
+      return wait;
     }
 
     /** A debt that takes {@code pause} to repay; the next delivery waits for it. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -56,9 +57,12 @@ import org.jboss.logging.Logger;
  * alerts.sent}) and a tombstone on success, the dead-letter topic and an operational event when it
  * is given up.
  *
- * <p>What can repeat: an attempt in flight while its partition moves to another instance, or a
- * crash between a 2xx and the ledger write, can deliver an alert a second time, always with the
- * same {@code webhook-id} so the receiver can drop it (docs/alerts.md).
+ * <p>A partition handed over in a rebalance (an instance joining or leaving cleanly) is released
+ * only once the attempts under way on it have finished and their outcome is written, so the next
+ * owner does not repeat them. What can repeat: an instance that dies (or loses its partitions
+ * without handing them over) after an endpoint received a webhook but before the 2xx and the ledger
+ * write are recorded; that alert is sent again, always with the same {@code webhook-id} so the
+ * receiver can drop it (docs/alerts.md).
  */
 public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
@@ -99,6 +103,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     volatile PendingDelivery delivery;
     volatile ScheduledFuture<?> due;
     volatile boolean inFlight;
+    volatile Future<?> attempt;
 
     Tracked(int partition, PendingDelivery delivery) {
       this.partition = partition;
@@ -250,18 +255,31 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
       LOG.infof("delivery queue: working partitions %s", assigned);
     }
 
+    /**
+     * Before a partition goes to another instance (or back to this one, re-read), the attempts
+     * under way on it finish and their outcome is written: the next owner then reads the ledger
+     * entry and the tombstone of a delivered alert instead of sending it again.
+     */
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-      forget(revoked);
+      awaitAttempts(forget(revoked));
     }
 
+    /** Lost, not handed over: another instance may already work them, so nothing to wait for. */
     @Override
     public void onPartitionsLost(Collection<TopicPartition> lost) {
       forget(lost);
     }
   }
 
-  private void forget(Collection<TopicPartition> partitions) {
+  /** Longest wait for attempts under way on revoked partitions (one attempt and its writes). */
+  static final Duration HANDOVER_WAIT = Duration.ofSeconds(45);
+
+  /**
+   * Drops the partitions' deliveries from the schedule; returns those with an attempt under way.
+   */
+  private List<Tracked> forget(Collection<TopicPartition> partitions) {
+    List<Tracked> underWay = new ArrayList<>();
     for (TopicPartition partition : partitions) {
       owned.remove(partition.partition());
       loadingUntil.remove(partition);
@@ -273,8 +291,35 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
                   return false;
                 }
                 cancel(e.getValue());
+                if (e.getValue().inFlight) {
+                  underWay.add(e.getValue());
+                }
                 return true;
               });
+    }
+    return underWay;
+  }
+
+  private static void awaitAttempts(List<Tracked> underWay) {
+    long deadline = System.nanoTime() + HANDOVER_WAIT.toNanos();
+    for (Tracked tracked : underWay) {
+      Future<?> attempt = tracked.attempt;
+      if (attempt == null) {
+        continue;
+      }
+      try {
+        attempt.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException
+          | TimeoutException
+          | java.util.concurrent.CancellationException e) {
+        LOG.warnf(
+            "delivery %s: attempt still under way at hand-over (%s); the next owner may send it"
+                + " again",
+            tracked.delivery.alertId(), e.getClass().getSimpleName());
+      }
     }
   }
 
@@ -353,11 +398,16 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     }
     if (tracked.delivery.inDigest()) {
       List<Tracked> batch = digestOf(tracked);
-      attemptThreads.execute(() -> attemptDigest(batch));
+      // Known to every alert of it before it runs, so a hand-over cannot miss it.
+      FutureTask<Void> attempt = new FutureTask<>(() -> attemptDigest(batch), null);
+      batch.forEach(t -> t.attempt = attempt);
+      attemptThreads.execute(attempt);
       return;
     }
+    FutureTask<Void> attempt = new FutureTask<>(() -> attempt(tracked), null);
+    tracked.attempt = attempt;
     tracked.inFlight = true;
-    attemptThreads.execute(() -> attempt(tracked));
+    attemptThreads.execute(attempt);
   }
 
   /** Most alerts in one digest webhook; the rest of a busy window go out in further digests. */

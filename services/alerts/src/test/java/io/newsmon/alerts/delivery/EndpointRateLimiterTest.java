@@ -21,6 +21,26 @@ class EndpointRateLimiterTest {
     assertThat(limiter.delayFor(hook)).isEqualTo(Duration.ofSeconds(1));
   }
 
+  /**
+   * A backlog far larger than the burst (a partition taken over with 150 deliveries due): those
+   * postponed take no token, so the bucket is never deeper in debt than the deliveries that will
+   * really go, and the backlog drains at the rate instead of being postponed forever.
+   */
+  @Test
+  void aPostponedDeliveryTakesNoToken() {
+    Duration inline = Duration.ofSeconds(1);
+    int sent = 0;
+    for (int i = 0; i < 150; i++) {
+      if (limiter.delayFor(hook, inline).compareTo(inline) <= 0) {
+        sent++;
+      }
+    }
+    assertThat(sent).as("the burst and one second's worth").isEqualTo(4);
+    assertThat(limiter.delayFor(hook, inline)).isEqualTo(Duration.ofMillis(1500));
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertThat(limiter.delayFor(hook, inline)).as("the bucket is full again").isZero();
+  }
+
   @Test
   void refillsWithTimeAndKeepsEndpointsApart() {
     limiter.delayFor(hook);

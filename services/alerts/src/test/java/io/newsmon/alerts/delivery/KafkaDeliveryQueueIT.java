@@ -438,6 +438,57 @@ class KafkaDeliveryQueueIT {
         .isEqualTo(subscriptions + failedOnce.size());
   }
 
+  @Test
+  void aPartitionHandedOverWithAttemptsUnderWayIsNotSentAgain() throws Exception {
+    int subscriptions = 24;
+    for (int i = 0; i < subscriptions; i++) {
+      subscribe("s-handover-" + i);
+    }
+    // Every call is held 3 s, so attempts are under way when the second instance joins.
+    List<String> arrivals = new CopyOnWriteArrayList<>();
+    receiver.removeContext("/hook");
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          verifiedBody(exchange);
+          String id = exchange.getRequestHeaders().getFirst("webhook-id");
+          arrivals.add(id);
+          try {
+            Thread.sleep(3000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          received.add(id);
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    RetrySchedule schedule = new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(1)), 0);
+    KafkaDeliveryQueue first = queue(schedule, Duration.ofSeconds(10));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> first.ownedPartitions().size() == TopicCatalog.ALERTS_DELIVERIES.partitions());
+    List<PendingDelivery> planned = new ArrayList<>();
+    for (int i = 0; i < subscriptions; i++) {
+      planned.add(alertFor("msg_handover_" + i, "s-handover-" + i));
+    }
+    first.enqueue(planned);
+    await().atMost(Duration.ofSeconds(30)).until(() -> arrivals.size() >= subscriptions / 2);
+
+    // Joining makes the group rebalance: the first instance's partitions are revoked while its
+    // attempts wait for their answers.
+    KafkaDeliveryQueue second = queue(schedule, Duration.ofSeconds(10));
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> received.size() >= subscriptions);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> first.pendingCount() == 0 && second.pendingCount() == 0);
+    assertThat(second.ownedPartitions()).as("the second instance took partitions").isNotEmpty();
+    assertThat(arrivals)
+        .as("each alert arrived once")
+        .hasSize(subscriptions)
+        .doesNotHaveDuplicates();
+  }
+
   private static PendingDelivery alertFor(String alertId, String subscriptionId) {
     return PendingDelivery.first(
         alertId,
