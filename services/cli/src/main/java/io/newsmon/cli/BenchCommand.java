@@ -145,17 +145,19 @@ final class BenchCommand implements Callable<Integer> {
       ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("node", node);
       return result;
     }
+  }
 
-    private static String run(Path dir, List<String> command)
-        throws IOException, InterruptedException {
-      Process process =
-          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-      byte[] output = process.getInputStream().readAllBytes();
-      if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IOException(
-            String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8));
-      }
-      return new String(output, StandardCharsets.UTF_8);
+  /**
+   * Runs {@code command} in {@code dir}; its output (with errors) or an exception saying why not.
+   */
+  static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IOException(
+          String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8));
     }
+    return new String(output, StandardCharsets.UTF_8);
   }
 }

@@ -115,9 +115,9 @@ final class IngestBench implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "latency to 202 (Kafka acknowledged): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          percentile(latencies, 0.50),
-          percentile(latencies, 0.95),
-          percentile(latencies, 0.99),
+          NearestRank.of(latencies, 0.50) / 1e6,
+          NearestRank.of(latencies, 0.95) / 1e6,
+          NearestRank.of(latencies, 0.99) / 1e6,
           latencies[latencies.length - 1] / 1e6);
     }
     if (!results.failures().isEmpty()) {
@@ -187,10 +187,5 @@ final class IngestBench implements Callable<Integer> {
       }
     }
     return new Results(Arrays.copyOf(latencies, accepted), bytes, failures);
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
   }
 }

@@ -2,7 +2,6 @@ package io.newsmon.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -35,12 +33,13 @@ final class JfrRecording {
 
   static JfrRecording start(long pid, Path dir) throws IOException, InterruptedException {
     Path file = dir.resolve("pipeline-" + pid + ".jfr").toAbsolutePath();
-    jcmd(pid, "JFR.start", "name=" + NAME, "settings=profile", "filename=" + file);
-    return new JfrRecording(pid, file);
+    JfrRecording recording = new JfrRecording(pid, file);
+    recording.jcmd("JFR.start", "name=" + NAME, "settings=profile", "filename=" + file);
+    return recording;
   }
 
   void stopAndReport(PrintStream out) throws IOException, InterruptedException {
-    jcmd(pid, "JFR.stop", "name=" + NAME);
+    jcmd("JFR.stop", "name=" + NAME);
     report(file, out);
   }
 
@@ -103,14 +102,10 @@ final class JfrRecording {
                     e.getKey()));
   }
 
-  private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+  private void jcmd(String... command) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     List<String> args = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
     args.addAll(List.of(command));
-    Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output);
-    }
+    BenchCommand.run(file.getParent(), args);
   }
 }

@@ -18,14 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -142,14 +139,13 @@ final class PipelineBench implements Callable<Integer> {
     BenchCorpus corpus = new BenchCorpus(seed, copyShare, borderShare, htmlShare, pageKb * 1024);
     describeCorpus(corpus, out);
     Path workDir = home.runtimeDir().resolve("bench");
-    deleteTree(workDir);
+    Newsmon.deleteRecursively(workDir);
     String apiKey = Keys.newKey();
     try (Stack stack =
             Stack.start(
                 home,
                 Stack.Layout.under(workDir),
-                new Stack.Settings(
-                    null, 0, 0, 0, "bench:" + Keys.sha256(apiKey), null, "127.0.0.1", null, null),
+                Stack.Settings.defaults("bench:" + Keys.sha256(apiKey)),
                 out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();
@@ -453,26 +449,10 @@ final class PipelineBench implements Callable<Integer> {
         "%-20s n=%,d  p50 %d ms  p95 %d ms  p99 %d ms  max %d ms",
         label + ":",
         sorted.length,
-        at(sorted, 0.50),
-        at(sorted, 0.95),
-        at(sorted, 0.99),
+        NearestRank.of(sorted, 0.50),
+        NearestRank.of(sorted, 0.95),
+        NearestRank.of(sorted, 0.99),
         sorted[sorted.length - 1]);
-  }
-
-  private static long at(long[] sorted, double quantile) {
-    int index = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   /**
