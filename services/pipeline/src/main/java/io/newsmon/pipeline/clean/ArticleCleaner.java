@@ -296,10 +296,27 @@ public final class ArticleCleaner {
         current.append(l);
       }
       if (!current.isEmpty()) {
-        blocks.add(new MarkdownText.Block(current.toString().replaceAll("\\s+", " "), false));
+        blocks.add(new MarkdownText.Block(collapseSpaces(current), false));
       }
     }
     return blocks;
+  }
+
+  /** {@code text} with each run of ASCII white space made one space, as {@code \\s+} matches. */
+  static String collapseSpaces(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString();
   }
 
   /** Scrapers often save Markdown as .txt: a heading line or two links give it away. */

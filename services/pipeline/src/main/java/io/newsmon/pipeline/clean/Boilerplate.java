@@ -194,15 +194,37 @@ final class Boilerplate {
 
   /** Addressed to the reader: "we", "our", "you" make up a noticeable share of the words. */
   static boolean isAppeal(String paragraph) {
-    String[] tokens = paragraph.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}']+");
+    // Counts the tokens split("[^\\p{L}']+") gave, without the split: the boilerplate check runs
+    // on every paragraph after a call to action. A string starting with a delimiter had an empty
+    // first token, and that token counted.
+    String lower = paragraph.toLowerCase(java.util.Locale.ROOT);
+    int tokens = 0;
     int personal = 0;
-    for (String t : tokens) {
-      if (APPEAL_WORDS.contains(t)) {
-        personal++;
+    int start = -1;
+    for (int i = 0; i <= lower.length(); ) {
+      int codePoint = i < lower.length() ? lower.codePointAt(i) : ' ';
+      boolean inToken = i < lower.length() && (codePoint == '\'' || Character.isLetter(codePoint));
+      if (inToken && start < 0) {
+        start = i;
+      } else if (!inToken && start >= 0) {
+        tokens++;
+        if (i - start <= LONGEST_APPEAL_WORD && APPEAL_WORDS.contains(lower.substring(start, i))) {
+          personal++;
+        }
+        start = -1;
+      }
+      i += i < lower.length() ? Character.charCount(codePoint) : 1;
+    }
+    if (tokens > 0 && !lower.isEmpty()) {
+      int first = lower.codePointAt(0);
+      if (first != '\'' && !Character.isLetter(first)) {
+        tokens++;
       }
     }
-    return tokens.length >= 8 && personal * 100 >= tokens.length * 7;
+    return tokens >= 8 && personal * 100 >= tokens * 7;
   }
+
+  private static final int LONGEST_APPEAL_WORD = 6;
 
   private static final java.util.Set<String> APPEAL_WORDS =
       java.util.Set.of(

@@ -35,10 +35,27 @@ public record CleanedDocument(
     return String.join("\n\n", paragraphs);
   }
 
+  /** Runs of characters between ASCII white space, counted without splitting every paragraph. */
   public int wordCount() {
     int words = 0;
     for (String p : paragraphs) {
-      words += p.isBlank() ? 0 : p.trim().split("\\s+").length;
+      if (p.isBlank()) {
+        continue;
+      }
+      // What p.trim().split("\\s+").length gave: trim() leaves no white space at either end, so
+      // that is the number of runs between white space, or one when nothing was left.
+      String t = p.trim();
+      int runs = 0;
+      boolean inWord = false;
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+        if (!space && !inWord) {
+          runs++;
+        }
+        inWord = !space;
+      }
+      words += Math.max(1, runs);
     }
     return words;
   }

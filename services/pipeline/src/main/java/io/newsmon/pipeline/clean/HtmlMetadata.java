@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * What a page says about itself: title, publication time, author, site name, canonical URL and
@@ -41,51 +43,57 @@ record HtmlMetadata(
           "techarticle");
 
   static HtmlMetadata of(Document doc) {
+    // Each fallback below is a selector run over the whole page, so they are looked at only when
+    // everything before them came up empty; meta tags are gathered once and searched among
+    // themselves.
     JsonNode ld = jsonLdArticle(doc);
+    Elements metas = doc.getElementsByTag("meta");
     String title =
         first(
-            text(ld, "headline"),
-            meta(doc, "meta[property=og:title]"),
-            meta(doc, "meta[name=twitter:title]"),
-            doc.select("h1").text(),
-            doc.title());
+            () -> text(ld, "headline"),
+            () -> meta(metas, "meta[property=og:title]"),
+            () -> meta(metas, "meta[name=twitter:title]"),
+            () -> doc.select("h1").text(),
+            doc::title);
     Instant published =
         firstInstant(
-            text(ld, "datePublished"),
-            meta(doc, "meta[property=article:published_time]"),
-            meta(doc, "meta[itemprop=datePublished]"),
-            doc.select("[itemprop=datePublished][datetime]").attr("datetime"),
-            meta(doc, "meta[name=pubdate]"),
-            meta(doc, "meta[name=publishdate]"),
-            meta(doc, "meta[name=parsely-pub-date]"),
-            meta(doc, "meta[name=dc.date]"),
-            meta(doc, "meta[name=DC.date.issued]"),
-            meta(doc, "meta[name=date]"),
-            meta(doc, "meta[property=og:published_time]"),
-            doc.select("time[datetime]").attr("datetime"));
+            () -> text(ld, "datePublished"),
+            () -> meta(metas, "meta[property=article:published_time]"),
+            () -> meta(metas, "meta[itemprop=datePublished]"),
+            () -> doc.select("[itemprop=datePublished][datetime]").attr("datetime"),
+            () -> meta(metas, "meta[name=pubdate]"),
+            () -> meta(metas, "meta[name=publishdate]"),
+            () -> meta(metas, "meta[name=parsely-pub-date]"),
+            () -> meta(metas, "meta[name=dc.date]"),
+            () -> meta(metas, "meta[name=DC.date.issued]"),
+            () -> meta(metas, "meta[name=date]"),
+            () -> meta(metas, "meta[property=og:published_time]"),
+            () -> doc.select("time[datetime]").attr("datetime"));
     String author =
         first(
-            ldName(ld == null ? null : ld.get("author")),
-            meta(doc, "meta[name=author]"),
-            meta(doc, "meta[property=article:author]").startsWith("http")
-                ? ""
-                : meta(doc, "meta[property=article:author]"),
-            meta(doc, "meta[name=parsely-author]"),
-            doc.select("[itemprop=author] [itemprop=name]").text(),
-            doc.select("[rel=author]").text());
+            () -> ldName(ld == null ? null : ld.get("author")),
+            () -> meta(metas, "meta[name=author]"),
+            () -> {
+              String profile = meta(metas, "meta[property=article:author]");
+              return profile.startsWith("http") ? "" : profile;
+            },
+            () -> meta(metas, "meta[name=parsely-author]"),
+            () -> doc.select("[itemprop=author] [itemprop=name]").text(),
+            () -> doc.select("[rel=author]").text());
     String site =
         first(
-            meta(doc, "meta[property=og:site_name]"),
-            ldName(ld == null ? null : ld.get("publisher")),
-            meta(doc, "meta[name=application-name]"));
+            () -> meta(metas, "meta[property=og:site_name]"),
+            () -> ldName(ld == null ? null : ld.get("publisher")),
+            () -> meta(metas, "meta[name=application-name]"));
     String canonical =
         first(
-            doc.select("link[rel=canonical]").attr("abs:href"), meta(doc, "meta[property=og:url]"));
+            () -> doc.select("link[rel=canonical]").attr("abs:href"),
+            () -> meta(metas, "meta[property=og:url]"));
     String lang =
         first(
-            doc.select("html").attr("lang"),
-            meta(doc, "meta[http-equiv=content-language]"),
-            text(ld, "inLanguage"));
+            () -> doc.select("html").attr("lang"),
+            () -> meta(metas, "meta[http-equiv=content-language]"),
+            () -> text(ld, "inLanguage"));
     return new HtmlMetadata(
         clean(title),
         published,
@@ -169,12 +177,14 @@ record HtmlMetadata(
     return node.path("name").asText("");
   }
 
-  private static String meta(Document doc, String selector) {
-    return doc.select(selector).attr("content");
+  private static String meta(Elements metas, String selector) {
+    return metas.select(selector).attr("content");
   }
 
-  private static String first(String... values) {
-    for (String v : values) {
+  @SafeVarargs
+  private static String first(Supplier<String>... candidates) {
+    for (Supplier<String> candidate : candidates) {
+      String v = candidate.get();
       if (v != null && !v.isBlank()) {
         return v.strip();
       }
@@ -182,9 +192,10 @@ record HtmlMetadata(
     return "";
   }
 
-  private static Instant firstInstant(String... values) {
-    for (String v : values) {
-      Instant parsed = Dates.parse(v);
+  @SafeVarargs
+  private static Instant firstInstant(Supplier<String>... candidates) {
+    for (Supplier<String> candidate : candidates) {
+      Instant parsed = Dates.parse(candidate.get());
       if (parsed != null) {
         return parsed;
       }

@@ -107,4 +107,41 @@ class TextNormalizerTest {
       assertThat(TextNormalizer.display(text.toString())).as(text.toString()).isEqualTo(expected);
     }
   }
+
+  @Test
+  void normalizeIsWhatTheRegularExpressionsItReplacedGave() {
+    java.util.regex.Pattern marks = java.util.regex.Pattern.compile("\\p{M}+");
+    java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("\\s+");
+    char[] alphabet = {
+      'a', 'B', 'Z', ' ', '\t', '\n', '\r', '\u000B', '\f', '\u00A0', '\u2003', '\u2028', '\u2018',
+      '\u2019', '\u201A', '\u2032', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2013',
+      '\u2014', '\u2212', 'e', '\u0301', '\u00E9', '\u0130', '\u03A3', '\uFB01', '\u20DD', '\u0903',
+      '\uD834', '\uDD65', '\u00C5', '.'
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(14); i > 0; i--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD);
+      s = marks.matcher(s).replaceAll("");
+      s =
+          s.replace('\u2018', '\'')
+              .replace('\u2019', '\'')
+              .replace('\u201A', '\'')
+              .replace('\u2032', '\'')
+              .replace('\u201C', '"')
+              .replace('\u201D', '"')
+              .replace('\u201E', '"')
+              .replace('\u00AB', '"')
+              .replace('\u00BB', '"')
+              .replace('\u2013', '-')
+              .replace('\u2014', '-')
+              .replace('\u2212', '-');
+      String expected =
+          spaces.matcher(s.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
+      assertThat(TextNormalizer.normalize(text.toString())).as(text.toString()).isEqualTo(expected);
+    }
+  }
 }
