@@ -346,7 +346,10 @@ public final class Stack implements AutoCloseable {
             new ServiceProcess.Spec(
                 name,
                 home.java(),
-                List.of("-Xmx256m", "-XX:+UseSerialGC"),
+                // 512 MB, not 256: with 80 KB pages parsed to DOMs the old generation filled every
+                // few seconds under a backlog, each full collection a 150-300 ms stall
+                // (docs/benchmarks.md).
+                List.of("-Xmx512m", "-XX:+UseSerialGC"),
                 home.pipelineJar(),
                 List.of("--ready-file", pipelineReady.toString()),
                 pipelineEnv,

@@ -25,6 +25,9 @@ public final class KafkaRawArticles implements AutoCloseable {
   private final KafkaProducer<String, RawArticle> producer;
   private final String topic;
 
+  /** Batch size of news.raw producers. */
+  public static final int RAW_BATCH_BYTES = 256 * 1024;
+
   public KafkaRawArticles(String bootstrapServers, String clientId) {
     this(bootstrapServers, clientId, TopicCatalog.NEWS_RAW);
   }
@@ -48,6 +51,11 @@ public final class KafkaRawArticles implements AutoCloseable {
                 clientId,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 TopicCatalog.MAX_REQUEST_BYTES,
+                // Articles are 5-100 KB: with the default 16 KB batches each one travels in a
+                // request of its own, and the broker's per-request cost caps a backlog's speed
+                // (docs/benchmarks.md, "End to end").
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                RAW_BATCH_BYTES,
                 // A send blocks its caller at most this long when the broker is away, so an HTTP
                 // request or a feed poll fails with a reason instead of hanging.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,

@@ -204,6 +204,12 @@ public final class PipelineConfig extends AbstractConfig {
         StreamsConfig.producerPrefix(
             org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         io.newsmon.common.TopicCatalog.MAX_REQUEST_BYTES);
+    // Cleaned and flagged articles are several KB each: 16 KB batches (the default) put a handful
+    // in each request and the broker's per-request cost shows in throughput (docs/benchmarks.md).
+    p.putIfAbsent(
+        StreamsConfig.producerPrefix(
+            org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG),
+        256 * 1024);
     // Bloom filters on every level for the dedup stores; an operator's own setter replaces ours.
     p.putIfAbsent(
         StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbStoreOptions.class.getName());
