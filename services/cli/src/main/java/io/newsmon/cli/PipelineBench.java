@@ -2,8 +2,6 @@ package io.newsmon.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmon.avro.DedupStatus;
-import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.TopicCatalog;
@@ -24,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,14 +86,25 @@ final class PipelineBench implements Callable<Integer> {
   @Option(
       names = "--rate",
       defaultValue = "200",
-      description = "Offered load in the latency part (articles/s).")
-  int rate;
+      split = ",",
+      description =
+          "Offered load in the latency part (articles/s); several, comma-separated, measure one"
+              + " after the other.")
+  List<Integer> rates;
 
   @Option(
       names = "--latency-seconds",
       defaultValue = "60",
       description = "Length of the latency part.")
   int latencySeconds;
+
+  @Option(
+      names = "--latency-warmup-seconds",
+      defaultValue = "15",
+      description =
+          "Untimed seconds at each rate before its timed part: the alert service's webhook path"
+              + " runs for the first time there, and a new rate takes a while to settle.")
+  int latencyWarmupSeconds;
 
   @Option(
       names = "--html-share",
@@ -132,6 +142,20 @@ final class PipelineBench implements Callable<Integer> {
   @Option(names = "--skip-ceiling", description = "Leave out the raw Kafka ceiling.")
   boolean skipCeiling;
 
+  @Option(
+      names = "--stream-threads",
+      defaultValue = "1",
+      description = "Stream threads in the pipeline (news.raw has 3 partitions).")
+  int streamThreads;
+
+  @Option(
+      names = "--commit-interval-ms",
+      defaultValue = "100",
+      description =
+          "The pipeline's commit interval: with exactly-once, output becomes visible only at a"
+              + " commit, so this bounds latency from below.")
+  long commitIntervalMs;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -145,7 +169,14 @@ final class PipelineBench implements Callable<Integer> {
             Stack.start(
                 home,
                 Stack.Layout.under(workDir),
-                Stack.Settings.defaults("bench:" + Keys.sha256(apiKey)),
+                Stack.Settings.defaults("bench:" + Keys.sha256(apiKey))
+                    .withEnv(
+                        Stack.PIPELINE,
+                        Map.of(
+                            "NEWSMON_NUM_STREAM_THREADS",
+                            Integer.toString(streamThreads),
+                            "NEWSMON_COMMIT_INTERVAL_MS",
+                            Long.toString(commitIntervalMs))),
                 out);
         WebhookReceiver receiver = new WebhookReceiver()) {
       String bootstrap = stack.endpoints().bootstrapServers();
@@ -158,8 +189,11 @@ final class PipelineBench implements Callable<Integer> {
               .pid();
       out.printf(
           Locale.ROOT,
-          "stack: single-node KRaft broker, pipeline (exactly_once_v2, 1 stream thread), alert"
-              + " service; a webhook receiver subscribes to %s for the latency part%n%n",
+          "stack: single-node KRaft broker, pipeline (exactly_once_v2, %d stream thread(s), commit"
+              + " every %d ms), alert service; a webhook receiver subscribes to %s for the latency"
+              + " part%n%n",
+          streamThreads,
+          commitIntervalMs,
           SUBSCRIBED_TOPIC);
 
       try (Outcomes outcomes = new Outcomes(bootstrap, receiver)) {
@@ -175,6 +209,7 @@ final class PipelineBench implements Callable<Integer> {
         out.printf(
             Locale.ROOT, "throughput: %,d articles published as fast as possible ...%n", articles);
         JfrRecording recording = profile ? JfrRecording.start(pipelinePid, workDir) : null;
+        Map<String, Duration> cpuBefore = cpuTimes(stack);
         long start = System.nanoTime();
         double publishSeconds = publishBacklog(bootstrap, corpus, warmup, articles);
         outcomes.awaitThrough(warmup + articles, pipelineMetrics, STAGE_TIMEOUT);
@@ -197,18 +232,11 @@ final class PipelineBench implements Callable<Integer> {
               ceiling,
               100 * throughput / ceiling);
         }
+        printCpu(cpuBefore, cpuTimes(stack), seconds, articles, out);
         if (recording != null) {
           recording.stopAndReport(out);
         }
 
-        int first = warmup + articles;
-        int count = rate * latencySeconds;
-        out.printf(
-            Locale.ROOT,
-            "%nlatency: %,d articles at %d articles/s for %d s ...%n",
-            count,
-            rate,
-            latencySeconds);
         // Subscribed only now: the throughput part's alerts (rate-limited per endpoint) would
         // otherwise still be going out and queue the measured ones behind them.
         AlertsClient.Created subscription =
@@ -216,35 +244,123 @@ final class PipelineBench implements Callable<Integer> {
                 .subscribe(List.of(SUBSCRIBED_TOPIC), receiver.url());
         receiver.expectSecret(subscription.signingSecret());
         Thread.sleep(3_000);
-        int webhooksBefore = receiver.calls().size();
-        Map<String, Long> published = publishPaced(bootstrap, corpus, first, count, rate);
-        outcomes.awaitThrough(first + count, pipelineMetrics, STAGE_TIMEOUT);
-        int expectedWebhooks = outcomes.borderTensionsFlagged(published.keySet());
-        outcomes.awaitWebhooks(webhooksBefore + expectedWebhooks, Duration.ofMinutes(2));
-        long[] toFlagged = outcomes.flaggedLatencies(published);
-        long[] toWebhook = outcomes.webhookLatencies(published);
-        out.printf(Locale.ROOT, "  %s%n", percentiles("publish -> flagged", toFlagged));
-        out.printf(Locale.ROOT, "  %s%n", percentiles("publish -> webhook", toWebhook));
-        out.printf(
-            Locale.ROOT,
-            "  webhooks: %d expected (unique %s articles), %d arrived, %d with a bad signature%n",
-            expectedWebhooks,
-            SUBSCRIBED_TOPIC,
-            toWebhook.length,
-            receiver.calls().stream().filter(c -> !c.verified()).count());
+        int first = warmup + articles;
+        for (int rate : rates) {
+          first += latencyPart(outcomes, receiver, bootstrap, pipelineMetrics, corpus, first, rate);
+        }
 
         Outcomes.Tally tally = outcomes.tally();
         out.printf(
             Locale.ROOT,
             "%nall parts: %,d published, %,d unique, %,d duplicates (corpus: %,d copies), %,d flagged%n",
-            first + count,
+            first,
             tally.unique(),
             tally.duplicates(),
-            copies(corpus, first + count),
+            copies(corpus, first),
             tally.flagged());
       }
     }
     return 0;
+  }
+
+  /**
+   * Articles {@code [first, first + rate * (latencyWarmupSeconds + latencySeconds))} published at
+   * {@code rate}; prints the latency percentiles of those published after the warm-up and returns
+   * how many were published.
+   */
+  private int latencyPart(
+      Outcomes outcomes,
+      WebhookReceiver receiver,
+      String bootstrap,
+      URI pipelineMetrics,
+      BenchCorpus corpus,
+      int first,
+      int rate)
+      throws Exception {
+    int untimed = rate * latencyWarmupSeconds;
+    int count = untimed + rate * latencySeconds;
+    System.out.printf(
+        Locale.ROOT,
+        "%nlatency: %,d articles at %d articles/s for %d s, the first %d s untimed ...%n",
+        count,
+        rate,
+        latencyWarmupSeconds + latencySeconds,
+        latencyWarmupSeconds);
+    int webhooksBefore = receiver.calls().size();
+    Map<String, Long> all = publishPaced(bootstrap, corpus, first, count, rate);
+    outcomes.awaitThrough(first + count, pipelineMetrics, STAGE_TIMEOUT);
+    outcomes.awaitWebhooks(
+        webhooksBefore + outcomes.borderTensionsFlagged(all.keySet()), Duration.ofMinutes(2));
+    Map<String, Long> published = new HashMap<>(all);
+    for (int i = first; i < first + untimed; i++) {
+      published.remove(corpus.article(i).articleId());
+    }
+    int expectedWebhooks = outcomes.borderTensionsFlagged(published.keySet());
+    long[] toFlagged = outcomes.flaggedLatencies(published);
+    long[] toWebhook = outcomes.webhookLatencies(published);
+    System.out.printf(Locale.ROOT, "  %s%n", percentiles("publish -> flagged", toFlagged));
+    System.out.printf(Locale.ROOT, "  %s%n", percentiles("publish -> webhook", toWebhook));
+    System.out.printf(
+        Locale.ROOT,
+        "  webhooks (timed part): %d expected (unique %s articles), %d arrived; %d of this rate's"
+            + " with a bad signature%n",
+        expectedWebhooks,
+        SUBSCRIBED_TOPIC,
+        toWebhook.length,
+        receiver.calls().stream().skip(webhooksBefore).filter(c -> !c.verified()).count());
+    return count;
+  }
+
+  /** CPU time used so far by each process of the stack and by this one (the bench's clients). */
+  private static Map<String, Duration> cpuTimes(Stack stack) {
+    Map<String, Duration> times = new java.util.LinkedHashMap<>();
+    for (ServiceProcess process : stack.processes()) {
+      ProcessHandle.of(process.pid())
+          .flatMap(h -> h.info().totalCpuDuration())
+          .ifPresent(cpu -> times.put(process.name(), cpu));
+    }
+    ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .ifPresent(cpu -> times.put("bench client", cpu));
+    return times;
+  }
+
+  /**
+   * Where the machine's CPU went in the throughput part: the pipeline's share shows how far the
+   * stages themselves are from a goal, the rest what Kafka and the measuring cost beside them.
+   */
+  private static void printCpu(
+      Map<String, Duration> before,
+      Map<String, Duration> after,
+      double seconds,
+      int articles,
+      PrintStream out) {
+    StringBuilder line = new StringBuilder();
+    double total = 0;
+    for (Map.Entry<String, Duration> e : after.entrySet()) {
+      Duration start = before.get(e.getKey());
+      if (start == null) {
+        continue;
+      }
+      double used = (e.getValue().toNanos() - start.toNanos()) / 1e9;
+      total += used;
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s %.1f s (%.2f ms/article)",
+              line.isEmpty() ? "" : ", ",
+              e.getKey(),
+              used,
+              1000 * used / articles));
+    }
+    out.printf(
+        Locale.ROOT,
+        "  CPU used: %s; %.1f of %.1f core-seconds available (%d cores)%n",
+        line,
+        total,
+        seconds * Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   private static void describeCorpus(BenchCorpus corpus, PrintStream out) {
@@ -471,17 +587,25 @@ final class PipelineBench implements Callable<Integer> {
     private final Map<String, Long> flaggedAt = new ConcurrentHashMap<>();
     private final Map<String, Boolean> flaggedBorder = new ConcurrentHashMap<>();
     private final AtomicLong unique = new AtomicLong();
-    private final Thread reader;
+    private final List<Thread> readers;
+    private volatile boolean closing;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     Outcomes(String bootstrap, WebhookReceiver receiver) {
       this.receiver = receiver;
-      this.reader =
-          Thread.ofPlatform().name("bench-outcomes").daemon().start(() -> read(bootstrap));
+      // Two readers, so that a flag's arrival time never waits behind decoding decisions.
+      this.readers =
+          List.of(
+              Thread.ofPlatform()
+                  .name("bench-decisions")
+                  .daemon()
+                  .start(() -> readDecisions(bootstrap)),
+              Thread.ofPlatform().name("bench-flags").daemon().start(() -> readFlags(bootstrap)));
     }
 
-    private void read(String bootstrap) {
+    /** The topic says the decision (the pipeline routes by it), so values stay undecoded. */
+    private void readDecisions(String bootstrap) {
       try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, (topic, bytes) -> bytes)) {
         List<TopicPartition> partitions = new ArrayList<>();
         partitions.addAll(
@@ -489,33 +613,36 @@ final class PipelineBench implements Callable<Integer> {
         partitions.addAll(
             partitions(
                 TopicCatalog.NEWS_DUPLICATES.name(), TopicCatalog.NEWS_DUPLICATES.partitions()));
-        partitions.addAll(
-            partitions(TopicCatalog.NEWS_FLAGGED.name(), TopicCatalog.NEWS_FLAGGED.partitions()));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        var deduped = AvroSerde.of(DedupedArticle.class).deserializer();
-        var flagged = AvroSerde.of(FlaggedArticle.class).deserializer();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closing) {
           for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-            long now = System.currentTimeMillis();
-            if (record.topic().equals(TopicCatalog.NEWS_FLAGGED.name())) {
-              FlaggedArticle article = flagged.deserialize(record.topic(), record.value());
-              flaggedAt.putIfAbsent(record.key(), now);
-              flaggedBorder.put(
-                  record.key(),
-                  article.getFlags().stream()
-                      .anyMatch(f -> f.getTopicId().equals(SUBSCRIBED_TOPIC)));
-            } else {
-              DedupedArticle article = deduped.deserialize(record.topic(), record.value());
-              if (decided.putIfAbsent(record.key(), Boolean.TRUE) == null
-                  && article.getDecision().getStatus() == DedupStatus.UNIQUE) {
-                unique.incrementAndGet();
-              }
+            if (decided.putIfAbsent(record.key(), Boolean.TRUE) == null
+                && record.topic().equals(TopicCatalog.NEWS_UNIQUE.name())) {
+              unique.incrementAndGet();
             }
           }
         }
-      } catch (org.apache.kafka.common.errors.InterruptException e) {
-        // closing
+      }
+    }
+
+    private void readFlags(String bootstrap) {
+      try (KafkaConsumer<String, FlaggedArticle> consumer =
+          consumer(bootstrap, AvroSerde.of(FlaggedArticle.class).deserializer())) {
+        List<TopicPartition> partitions =
+            partitions(TopicCatalog.NEWS_FLAGGED.name(), TopicCatalog.NEWS_FLAGGED.partitions());
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        while (!closing) {
+          for (ConsumerRecord<String, FlaggedArticle> record :
+              consumer.poll(Duration.ofMillis(50))) {
+            flaggedAt.putIfAbsent(record.key(), System.currentTimeMillis());
+            flaggedBorder.put(
+                record.key(),
+                record.value().getFlags().stream()
+                    .anyMatch(f -> f.getTopicId().equals(SUBSCRIBED_TOPIC)));
+          }
+        }
       }
     }
 
@@ -591,8 +718,11 @@ final class PipelineBench implements Callable<Integer> {
 
     @Override
     public void close() throws InterruptedException {
-      reader.interrupt();
-      reader.join(10_000);
+      // Not an interrupt: the consumer would log its interrupted close as an error.
+      closing = true;
+      for (Thread reader : readers) {
+        reader.join(10_000);
+      }
     }
   }
 }
