@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
+import io.newsmon.common.StageCounters;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
 import io.newsmon.common.TraceIds;
@@ -32,8 +33,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -577,8 +576,6 @@ final class PipelineBench implements Callable<Integer> {
    * only), and the receiver's webhooks.
    */
   static final class Outcomes implements AutoCloseable {
-    private static final Pattern FLAG_RECORDS_IN =
-        Pattern.compile("newsmon_stage_records_in_total\\{[^}]*stage=\"flag\"[^}]*}\\s+(\\S+)");
 
     record Tally(int unique, int duplicates, int flagged) {}
 
@@ -674,8 +671,7 @@ final class PipelineBench implements Callable<Integer> {
                   HttpRequest.newBuilder(metrics).GET().build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
-      Matcher m = FLAG_RECORDS_IN.matcher(body);
-      return m.find() ? Double.parseDouble(m.group(1)) : 0;
+      return StageCounters.parse(body).getOrDefault("in/flag", 0.0);
     }
 
     int borderTensionsFlagged(Collection<String> articleIds) throws InterruptedException {

@@ -10,6 +10,7 @@ import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.TopicFlag;
 import io.newsmon.common.PrometheusRegistries;
+import io.newsmon.common.StageCounters;
 import io.newsmon.pipeline.clean.RejectedArticleException;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,9 +60,14 @@ public final class PipelineMetrics {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = clock;
     for (String stage : STAGES) {
-      in.put(stage, counter("newsmon.stage.records.in", "Records into a stage", "stage", stage));
+      in.put(
+          stage,
+          counter(
+              StageCounters.RECORDS_IN, "Records into a stage", StageCounters.STAGE_TAG, stage));
       out.put(
-          stage, counter("newsmon.stage.records.out", "Records out of a stage", "stage", stage));
+          stage,
+          counter(
+              StageCounters.RECORDS_OUT, "Records out of a stage", StageCounters.STAGE_TAG, stage));
     }
     for (DedupMethod method : DedupMethod.values()) {
       decisions.put(

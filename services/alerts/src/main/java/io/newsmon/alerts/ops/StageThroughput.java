@@ -1,5 +1,6 @@
 package io.newsmon.alerts.ops;
 
+import io.newsmon.common.StageCounters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Records into and out of each pipeline stage per minute, from the pipeline instances' own {@code
@@ -30,9 +29,6 @@ public final class StageThroughput {
 
   static final Duration EVERY = Duration.ofSeconds(15);
   static final Duration WINDOW = Duration.ofMinutes(1);
-  private static final Pattern SAMPLE =
-      Pattern.compile(
-          "(?m)^newsmon_stage_records_(in|out)_total\\{stage=\"([a-z-]+)\"\\} ([0-9.eE+-]+)$");
 
   private record Sample(Instant at, Map<String, Double> values) {}
 
@@ -63,7 +59,7 @@ public final class StageThroughput {
                     HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.ofString())
                 .body();
-        parse(body).forEach((k, v) -> sum.merge(k, v, Double::sum));
+        StageCounters.parse(body).forEach((k, v) -> sum.merge(k, v, Double::sum));
       } catch (java.io.IOException e) {
         // that instance is away: its counters are missing from this sample
       } catch (InterruptedException e) {
@@ -72,16 +68,6 @@ public final class StageThroughput {
       }
     }
     add(new Sample(clock.instant(), sum));
-  }
-
-  /** The counters of one scrape, keyed {@code in/stage} and {@code out/stage}. */
-  static Map<String, Double> parse(String exposition) {
-    Map<String, Double> values = new TreeMap<>();
-    Matcher m = SAMPLE.matcher(exposition);
-    while (m.find()) {
-      values.merge(m.group(1) + "/" + m.group(2), Double.parseDouble(m.group(3)), Double::sum);
-    }
-    return values;
   }
 
   synchronized void add(Sample sample) {
