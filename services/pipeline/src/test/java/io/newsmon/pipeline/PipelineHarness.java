@@ -19,11 +19,11 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
  * A real KRaft broker with the pipeline's topics, and the pipeline and its clients wired to it the
- * way the end-to-end tests of this module need them. It exists so that {@code PipelineIT} and
- * {@code PoisonInputIT} share one copy of the broker start, the streams configuration (exactly-once
- * as {@link PipelineConfig} builds it, committing every 100 ms so results show quickly), the
- * idempotent producer and the {@code read_committed} readers, and keep only what they test; one
- * harness per test class, closed after all its tests.
+ * way the end-to-end tests of this module need them. It exists so that {@code PipelineIT}, {@code
+ * PoisonInputIT} and {@code DedupScaleOutIT} share one copy of the broker start, the streams
+ * configuration (exactly-once as {@link PipelineConfig} builds it, committing every 100 ms so
+ * results show quickly), the idempotent producer and the {@code read_committed} readers, and keep
+ * only what they test; open one per test class (or per test) and close it after.
  */
 final class PipelineHarness implements AutoCloseable {
 
