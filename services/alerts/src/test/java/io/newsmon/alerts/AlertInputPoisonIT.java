@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.newsmon.alerts.AlertServiceHarness.Call;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
-import io.newsmon.avro.SpikeState;
 import io.newsmon.avro.TopicSpike;
 import io.newsmon.common.DeadLetterHeaders;
 import io.newsmon.common.TopicCatalog;
@@ -17,7 +16,6 @@ import io.newsmon.schema.AvroSerde;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,14 +25,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,25 +52,18 @@ class AlertInputPoisonIT {
   /** A bad record: where, its bytes, and the reason it must be dead-lettered with. */
   record Poison(String name, String topic, byte[] value, String reason, String stage) {}
 
-  private final List<String> bodies = new CopyOnWriteArrayList<>();
-  private HttpServer receiver;
+  private AlertServiceHarness harness;
+  private List<Call> calls;
 
   @BeforeEach
   void startReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
+    harness = AlertServiceHarness.start();
+    calls = harness.record("/hook");
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    harness.close();
   }
 
   @Test
@@ -85,13 +73,7 @@ class AlertInputPoisonIT {
         .oauth2(LocalKafkaResource.API_KEY)
         .contentType(ContentType.JSON)
         .body(
-            Map.of(
-                "topicIds",
-                List.of(TOPIC),
-                "webhookUrl",
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                "spikes",
-                true))
+            Map.of("topicIds", List.of(TOPIC), "webhookUrl", harness.url("/hook"), "spikes", true))
         .post("/api/v1/subscriptions")
         .then()
         .statusCode(201);
@@ -160,11 +142,7 @@ class AlertInputPoisonIT {
 
     List<String> goodArticles = new ArrayList<>();
     try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
+        AlertServiceHarness.producer(new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < poison.size(); i++) {
         Poison p = poison.get(i);
         ProducerRecord<byte[], byte[]> record =
@@ -189,8 +167,8 @@ class AlertInputPoisonIT {
             () -> {
               List<String> alerted = new ArrayList<>();
               boolean spiked = false;
-              for (String body : bodies) {
-                var node = json.readTree(body);
+              for (Call call : calls) {
+                var node = json.readTree(call.body());
                 if (node.path("type").asText().startsWith("topic.spike")) {
                   spiked = true;
                 } else {
@@ -288,19 +266,7 @@ class AlertInputPoisonIT {
 
   private static byte[] spikeBytes() {
     return AvroSerde.of(TopicSpike.class)
-        .serialize(
-            TopicCatalog.NEWS_TOPIC_SPIKES.name(),
-            TopicSpike.newBuilder()
-                .setTopicId(TOPIC)
-                .setState(SpikeState.STARTED)
-                .setWindowStart(Instant.parse("2026-11-30T10:00:00Z"))
-                .setWindowEnd(Instant.parse("2026-11-30T11:00:00Z"))
-                .setArticles(42)
-                .setUsualPerHour(7)
-                .setRatio(6)
-                .setBaselineHours(168)
-                .setSummary(TOPIC + ": 42 articles in the last hour, 6× the usual 7.0 per hour")
-                .build());
+        .serialize(TopicCatalog.NEWS_TOPIC_SPIKES.name(), AlertServiceHarness.spikeStarted(TOPIC));
   }
 
   private static byte[] bytes(String s) {

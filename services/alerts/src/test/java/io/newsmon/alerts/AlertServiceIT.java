@@ -11,24 +11,20 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
+import io.newsmon.alerts.AlertServiceHarness.Call;
 import io.newsmon.avro.FlaggedArticle;
-import io.newsmon.avro.SpikeState;
 import io.newsmon.avro.TopicSpike;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.InetSocketAddress;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -40,28 +36,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalKafkaResource.class, restrictToAnnotatedClass = true)
 class AlertServiceIT {
 
-  /** One received webhook call. */
-  record Call(Map<String, List<String>> headers, String body) {}
-
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private List<Call> calls;
   private final List<Call> flakyCalls = new CopyOnWriteArrayList<>();
   private volatile int flakyStatus = 503;
-  private HttpServer receiver;
+  private AlertServiceHarness harness;
 
   @BeforeEach
   void startReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          calls.add(
-              new Call(
-                  exchange.getRequestHeaders(),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.createContext(
+    harness = AlertServiceHarness.start();
+    calls = harness.record("/hook");
+    harness.handle(
         "/flaky",
         exchange -> {
           String body =
@@ -73,17 +57,16 @@ class AlertServiceIT {
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
-    receiver.start();
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    harness.close();
   }
 
   @Test
   void deliversOneSignedAlertPerStoryAndTopic() throws Exception {
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String hook = harness.url("/hook");
     String secret =
         given()
             .auth()
@@ -308,7 +291,7 @@ class AlertServiceIT {
     java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
     root.addHandler(capture);
     try {
-      String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      String hook = harness.url("/hook");
       Map<String, String> created =
           given()
               .auth()
@@ -376,7 +359,7 @@ class AlertServiceIT {
 
   @Test
   void failedDeliveriesAreLoggedDeadLetteredAndReplayedWithTheirWebhookId() throws Exception {
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/flaky";
+    String hook = harness.url("/flaky");
     Map<String, String> created =
         given()
             .auth()
@@ -501,18 +484,8 @@ class AlertServiceIT {
 
   @Test
   void subscriptionsThatWantSpikesGetASignedSpikeWebhook() throws Exception {
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/spikes";
-    List<Call> spikeCalls = new CopyOnWriteArrayList<>();
-    receiver.createContext(
-        "/spikes",
-        exchange -> {
-          spikeCalls.add(
-              new Call(
-                  exchange.getRequestHeaders(),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
+    String hook = harness.url("/spikes");
+    List<Call> spikeCalls = harness.record("/spikes");
     String secret =
         given()
             .auth()
@@ -527,24 +500,9 @@ class AlertServiceIT {
             .extract()
             .path("signingSecret");
 
-    TopicSpike spike =
-        TopicSpike.newBuilder()
-            .setTopicId("troop-movements")
-            .setState(SpikeState.STARTED)
-            .setWindowStart(java.time.Instant.parse("2026-11-30T10:00:00Z"))
-            .setWindowEnd(java.time.Instant.parse("2026-11-30T11:00:00Z"))
-            .setArticles(42)
-            .setUsualPerHour(7)
-            .setRatio(6)
-            .setBaselineHours(168)
-            .setSummary("troop-movements: 42 articles in the last hour, 6× the usual 7.0 per hour")
-            .build();
+    TopicSpike spike = AlertServiceHarness.spikeStarted("troop-movements");
     try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
-            new StringSerializer(),
-            AvroSerde.of(TopicSpike.class))) {
+        AlertServiceHarness.producer(new StringSerializer(), AvroSerde.of(TopicSpike.class))) {
       producer
           .send(
               new ProducerRecord<>(TopicCatalog.NEWS_TOPIC_SPIKES.name(), "troop-movements", spike))
@@ -566,10 +524,8 @@ class AlertServiceIT {
     java.time.Instant hour =
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
     try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
-            new org.apache.kafka.common.serialization.StringSerializer(),
+        AlertServiceHarness.producer(
+            new StringSerializer(),
             new org.apache.kafka.common.serialization.ByteArraySerializer())) {
       ProducerRecord<String, byte[]> dead =
           new ProducerRecord<>(
@@ -617,11 +573,7 @@ class AlertServiceIT {
 
   private static void publish(FlaggedArticle article) throws Exception {
     try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
-            new StringSerializer(),
-            AvroSerde.of(FlaggedArticle.class))) {
+        AlertServiceHarness.producer(new StringSerializer(), AvroSerde.of(FlaggedArticle.class))) {
       producer
           .send(
               new ProducerRecord<>(

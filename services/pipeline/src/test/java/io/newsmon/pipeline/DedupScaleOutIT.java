@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.TopicCatalog;
-import io.newsmon.kafka.LocalKafka;
 import io.newsmon.schema.AvroSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,11 +35,9 @@ class DedupScaleOutIT {
 
   @Test
   void copiesOnDifferentPartitionsAreOneStoryAcrossInstancesAndAFailover() throws Exception {
-    Path tmp = Files.createTempDirectory("dedup-scale-out");
-    try (LocalKafka kafka = LocalKafka.start(tmp.resolve("kafka"))) {
-      kafka.ensureTopics(StarterTopics.streams());
-      KafkaStreams first = start(kafka, tmp.resolve("instance-1"));
-      KafkaStreams second = start(kafka, tmp.resolve("instance-2"));
+    try (PipelineHarness harness = PipelineHarness.start("dedup-scale-out")) {
+      KafkaStreams first = start(harness, "instance-1");
+      KafkaStreams second = start(harness, "instance-2");
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
@@ -56,14 +48,7 @@ class DedupScaleOutIT {
       List<String> stories = stories();
       Map<String, Integer> storyOf = new HashMap<>();
       try (var producer =
-          new KafkaProducer<>(
-              Map.<String, Object>of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  kafka.bootstrapServers(),
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true),
-              new StringSerializer(),
-              AvroSerde.of(RawArticle.class))) {
+          harness.producer(new StringSerializer(), AvroSerde.of(RawArticle.class))) {
         for (int copy = 0; copy < COPIES; copy++) {
           if (copy == COPIES - 1) {
             // Half-way: one instance goes away; the other must carry on with the state.
@@ -87,8 +72,8 @@ class DedupScaleOutIT {
 
       List<DedupedArticle> unique = new ArrayList<>();
       List<DedupedArticle> duplicates = new ArrayList<>();
-      try (var uniques = consumer(kafka, TopicCatalog.NEWS_UNIQUE.name());
-          var copies = consumer(kafka, TopicCatalog.NEWS_DUPLICATES.name())) {
+      try (var uniques = consumer(harness, TopicCatalog.NEWS_UNIQUE.name());
+          var copies = consumer(harness, TopicCatalog.NEWS_DUPLICATES.name())) {
         await()
             .atMost(Duration.ofSeconds(120))
             .until(
@@ -141,20 +126,9 @@ class DedupScaleOutIT {
             });
   }
 
-  private static KafkaStreams start(LocalKafka kafka, Path stateDir) {
-    Properties props =
-        new PipelineConfig(
-                Map.of(
-                    PipelineConfig.BOOTSTRAP_SERVERS,
-                    kafka.bootstrapServers(),
-                    PipelineConfig.STATE_DIR,
-                    stateDir.toString(),
-                    PipelineConfig.APPLICATION_ID,
-                    "dedup-scale-out",
-                    PipelineConfig.STREAM_THREADS,
-                    "2"))
-            .streamsProperties();
-    props.put("commit.interval.ms", "100");
+  private static KafkaStreams start(PipelineHarness harness, String stateDir) {
+    Properties props = harness.streamsProperties("dedup-scale-out", stateDir);
+    props.put(PipelineConfig.STREAM_THREADS, "2");
     KafkaStreams streams =
         new KafkaStreams(
             PipelineTopology.build(new PipelineTopology.Settings(0.7, StarterTopics.monitor())),
@@ -201,21 +175,9 @@ class DedupScaleOutIT {
         .build();
   }
 
-  private static KafkaConsumer<String, DedupedArticle> consumer(LocalKafka kafka, String topic) {
-    var consumer =
-        new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "scale-out-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            AvroSerde.of(DedupedArticle.class));
-    consumer.subscribe(List.of(topic));
-    return consumer;
+  private static KafkaConsumer<String, DedupedArticle> consumer(
+      PipelineHarness harness, String topic) {
+    return harness.reader(
+        "scale-out-" + topic, topic, new StringDeserializer(), AvroSerde.of(DedupedArticle.class));
   }
 }

@@ -7,23 +7,16 @@ import io.newsmon.avro.DedupedArticle;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.avro.RawArticle;
 import io.newsmon.common.TopicCatalog;
-import io.newsmon.kafka.LocalKafka;
 import io.newsmon.schema.AvroSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,7 +24,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,40 +34,28 @@ import org.junit.jupiter.api.TestInfo;
 /** The real pipeline, exactly-once, against a real KRaft broker (one broker for the class). */
 class PipelineIT {
 
-  private static LocalKafka kafka;
-  private static Path tmp;
+  private static PipelineHarness harness;
   private KafkaStreams streams;
   private String name;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    tmp = Files.createTempDirectory("pipeline-it");
-    kafka = LocalKafka.start(tmp.resolve("kafka"));
-    kafka.ensureTopics(StarterTopics.streams());
+    harness = PipelineHarness.start("pipeline-it");
   }
 
   @AfterAll
   static void stopKafka() {
-    kafka.close();
+    harness.close();
   }
 
   @BeforeEach
   void startPipeline(TestInfo test) {
     name = "pipeline-it-" + test.getTestMethod().orElseThrow().getName();
-    PipelineConfig config =
-        new PipelineConfig(
-            Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                PipelineConfig.STATE_DIR, tmp.resolve(name).toString(),
-                PipelineConfig.APPLICATION_ID, name));
-    Properties props = config.streamsProperties();
-    props.put("commit.interval.ms", "100");
     streams =
-        new KafkaStreams(
-            PipelineTopology.build(new PipelineTopology.Settings(0.8, StarterTopics.monitor())),
-            props);
-    streams.setUncaughtExceptionHandler(
-        e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        PipelineHarness.pipeline(
+            harness.streamsProperties(name, name),
+            new PipelineTopology.Settings(0.8, StarterTopics.monitor()),
+            e -> {});
     streams.start();
   }
 
@@ -194,54 +174,23 @@ class PipelineIT {
   }
 
   private static void publish(String key, RawArticle article) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            producerConfig(), new StringSerializer(), AvroSerde.of(RawArticle.class))) {
+    try (var producer = harness.producer(new StringSerializer(), AvroSerde.of(RawArticle.class))) {
       producer.send(new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), key, article)).get();
     }
   }
 
   private static void publishBytes(String key, byte[] value) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+    try (var producer = harness.producer(new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(TopicCatalog.NEWS_RAW.name(), key, value)).get();
     }
   }
 
-  private static Map<String, Object> producerConfig() {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-        true,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-        TopicCatalog.MAX_REQUEST_BYTES);
-  }
-
   private <V> KafkaConsumer<String, V> consumer(String topic, Deserializer<V> values) {
-    var consumer = new KafkaConsumer<>(consumerConfig(topic), new StringDeserializer(), values);
-    consumer.subscribe(List.of(topic));
-    return consumer;
+    return harness.reader(name + "-" + topic, topic, new StringDeserializer(), values);
   }
 
   private KafkaConsumer<byte[], byte[]> bytesConsumer(String topic) {
-    var consumer =
-        new KafkaConsumer<>(
-            consumerConfig(topic), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
-  }
-
-  private Map<String, Object> consumerConfig(String topic) {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG,
-        name + "-" + topic,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-        "earliest",
-        // Only what the pipeline committed: exactly-once output is transactional.
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        "read_committed");
+    return harness.reader(
+        name + "-" + topic, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -23,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,18 +35,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +60,7 @@ class PoisonInputIT {
 
   private static final String APPLICATION_ID = "poison-input-it";
 
-  private static LocalKafka kafka;
-  private static Path tmp;
+  private static PipelineHarness harness;
 
   private final List<Throwable> streamFailures = new CopyOnWriteArrayList<>();
   private KafkaStreams streams;
@@ -78,43 +71,30 @@ class PoisonInputIT {
 
   @BeforeAll
   static void startKafka() throws Exception {
-    tmp = Files.createTempDirectory("poison-input-it");
-    kafka = LocalKafka.start(tmp.resolve("kafka"));
-    kafka.ensureTopics(StarterTopics.streams());
+    harness = PipelineHarness.start("poison-input-it");
   }
 
   @AfterAll
   static void stopKafka() {
-    kafka.close();
+    harness.close();
   }
 
   @BeforeEach
   void startPipeline() throws Exception {
-    PipelineConfig config =
-        new PipelineConfig(
-            Map.of(
-                PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                PipelineConfig.STATE_DIR, tmp.resolve("state").toString(),
-                PipelineConfig.APPLICATION_ID, APPLICATION_ID));
-    Properties props = config.streamsProperties();
+    LocalKafka kafka = harness.kafka();
+    Properties props = harness.streamsProperties(APPLICATION_ID, "state");
     assertThat(props.get("processing.guarantee")).isEqualTo("exactly_once_v2");
-    props.put("commit.interval.ms", "100");
     PrometheusMeterRegistry registry = PrometheusRegistries.create();
     streams =
-        new KafkaStreams(
-            PipelineTopology.build(
-                new PipelineTopology.Settings(
-                    0.8,
-                    Duration.ofDays(7),
-                    StarterTopics.monitor(),
-                    new PipelineMetrics(registry, Clock.systemUTC()),
-                    io.newsmon.pipeline.volume.SpikeRule.DEFAULT)),
-            props);
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          streamFailures.add(e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        PipelineHarness.pipeline(
+            props,
+            new PipelineTopology.Settings(
+                0.8,
+                Duration.ofDays(7),
+                StarterTopics.monitor(),
+                new PipelineMetrics(registry, Clock.systemUTC()),
+                io.newsmon.pipeline.volume.SpikeRule.DEFAULT),
+            streamFailures::add);
     // The health port as PipelineMain serves it.
     admin = kafka.admin();
     follower =
@@ -152,9 +132,7 @@ class PoisonInputIT {
     Map<String, Long> before = DeadLetterHandlers.counts();
 
     List<String> good = new ArrayList<>();
-    try (var producer =
-        new KafkaProducer<>(
-            producerConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (var producer = harness.producer(new ByteArraySerializer(), new ByteArraySerializer())) {
       int every = Math.ceilDiv(poison.size(), PoisonInputs.INTERLEAVED_STORIES);
       for (int i = 0; i < poison.size(); i++) {
         PoisonInput input = poison.get(i);
@@ -329,32 +307,11 @@ class PoisonInputIT {
         : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static Map<String, Object> producerConfig() {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-        true,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-        TopicCatalog.MAX_REQUEST_BYTES);
-  }
-
   private static KafkaConsumer<byte[], byte[]> consumer(String topic) {
-    var consumer =
-        new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                APPLICATION_ID + "-reader-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                // Only what the pipeline committed: exactly-once output is transactional.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
+    return harness.reader(
+        APPLICATION_ID + "-reader-" + topic,
+        topic,
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
   }
 }
