@@ -1,5 +1,6 @@
 package io.newsmon.kafka;
 
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.LocalPorts;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
@@ -17,7 +18,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -29,15 +29,15 @@ public final class LocalKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final Path dataDir;
-  private final String bootstrapServers;
+  private final KafkaConnection connection;
   private final short replicationFactor;
   private volatile boolean closed;
 
   private LocalKafka(
-      KafkaRaftServer server, Path dataDir, String bootstrapServers, int replicationFactor) {
+      KafkaRaftServer server, Path dataDir, KafkaConnection connection, int replicationFactor) {
     this.server = server;
     this.dataDir = dataDir;
-    this.bootstrapServers = bootstrapServers;
+    this.connection = connection;
     this.replicationFactor = (short) replicationFactor;
   }
 
@@ -54,6 +54,21 @@ public final class LocalKafka implements AutoCloseable {
     try {
       int brokerPort = port == 0 ? LocalPorts.free() : port;
       return start(dataDir, BrokerSettings.singleNode(brokerPort, LocalPorts.free()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pick ports for local Kafka", e);
+    }
+  }
+
+  /**
+   * Starts a broker on free ports, with the whole topic catalog, whose client port admits only
+   * {@code user} over SASL/PLAIN: for tests that clients connect with the credentials they are
+   * given, and fail without.
+   */
+  public static LocalKafka startWithSaslPlain(Path dataDir, BrokerSettings.SaslUser user) {
+    try {
+      return start(
+          dataDir,
+          BrokerSettings.singleNode(LocalPorts.free(), LocalPorts.free()).withSaslPlain(user));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot pick ports for local Kafka", e);
     }
@@ -78,7 +93,7 @@ public final class LocalKafka implements AutoCloseable {
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       LocalKafka kafka =
-          new LocalKafka(server, dataDir, settings.bootstrapServer(), settings.replicationFactor());
+          new LocalKafka(server, dataDir, settings.connection(), settings.replicationFactor());
       if (settings.alone()) {
         try {
           kafka.provisionCatalog();
@@ -97,16 +112,21 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return bootstrapServers;
+    return connection.bootstrapServers();
+  }
+
+  /** How a client connects: the broker's address, and its SASL user's credentials if it has one. */
+  public KafkaConnection connection() {
+    return connection;
   }
 
   public Path dataDir() {
     return dataDir;
   }
 
-  /** A new admin client for this broker; the caller closes it. */
+  /** A new admin client for this broker (with its credentials, if any); the caller closes it. */
   public Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    return Admin.create(connection.clientConfig(Map.of()));
   }
 
   /** Creates these topics unless they exist (for example the streams of catalog topics). */
@@ -160,6 +180,6 @@ public final class LocalKafka implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalKafka[" + bootstrapServers + ", " + dataDir + "]";
+    return "LocalKafka[" + connection.bootstrapServers() + ", " + dataDir + "]";
   }
 }
