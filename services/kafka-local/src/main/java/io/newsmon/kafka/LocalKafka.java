@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -19,6 +21,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -26,6 +29,9 @@ import org.apache.kafka.common.utils.Time;
  * it down cleanly and keeps its data, so starting again on the same directory resumes it.
  */
 public final class LocalKafka implements AutoCloseable {
+
+  /** The name Kafka's SASL/PLAIN server provider registers under. */
+  private static final String PLAIN_SASL_SERVER = "Simple SASL/PLAIN Server Provider";
 
   private final KafkaRaftServer server;
   private final Path dataDir;
@@ -89,6 +95,9 @@ public final class LocalKafka implements AutoCloseable {
         props.store(out, "written by newsmon LocalKafka; regenerated at every start");
       }
       formatOnce(dataDir, config, settings.clusterId());
+      if (settings.saslPlain() != null) {
+        claimPlainSaslServer();
+      }
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
@@ -109,6 +118,21 @@ public final class LocalKafka implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start local Kafka in " + dataDir, e);
     }
+  }
+
+  /**
+   * Kafka registers its SASL/PLAIN server JVM-wide, once, from whichever class loader gets there
+   * first. Tests run brokers from more than one (a Quarkus test's, the application's); a broker
+   * handed the server of another loader refuses every login, since the server's callbacks are not
+   * its handler's classes. So each SASL broker makes the registered server its own loader's
+   * (brokers of one JVM run one after the other in tests).
+   */
+  private static synchronized void claimPlainSaslServer() {
+    Provider registered = Security.getProvider(PLAIN_SASL_SERVER);
+    if (registered != null && registered.getClass() != PlainSaslServerProvider.class) {
+      Security.removeProvider(PLAIN_SASL_SERVER);
+    }
+    PlainSaslServerProvider.initialize();
   }
 
   public String bootstrapServers() {
