@@ -4,6 +4,7 @@ import io.newsmon.alerts.delivery.KafkaDeliveryLedger;
 import io.newsmon.alerts.delivery.KafkaDeliveryQueue;
 import io.newsmon.alerts.delivery.KafkaEndpointHealth;
 import io.newsmon.alerts.subscription.SubscriptionStore;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.KafkaHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -31,9 +32,8 @@ public class HealthChecks {
 
   @Produces
   @Singleton
-  static KafkaHealth kafkaHealth(AlertsConfig config) {
-    return new KafkaHealth(
-        config.bootstrapServers(), io.newsmon.common.TopicCatalog.ALL, Clock.systemUTC());
+  static KafkaHealth kafkaHealth(KafkaConnection kafka) {
+    return new KafkaHealth(kafka, io.newsmon.common.TopicCatalog.ALL, Clock.systemUTC());
   }
 
   static void closeKafkaHealth(@jakarta.enterprise.inject.Disposes KafkaHealth health) {

@@ -1,6 +1,7 @@
 package io.newsmon.cli;
 
 import io.newsmon.common.Env;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.pipeline.PipelineConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ record ServiceSettings(
     String service,
     Set<String> properties,
     Set<String> environment,
-    Map<String, String> applicationProperties) {
+    Map<String, String> applicationProperties,
+    boolean kafkaSecurityVariables) {
 
   static final Path HOME = Path.of(System.getProperty("newsmon.home", "../.."));
 
@@ -43,7 +45,17 @@ record ServiceSettings(
 
   /** Whether {@code variable} sets something this service reads. */
   boolean accepts(String variable) {
-    return environment.contains(variable);
+    return environment.contains(variable)
+        || (kafkaSecurityVariables && isKafkaSecurityVariable(variable));
+  }
+
+  /**
+   * Whether {@code variable} is one of the {@code NEWSMON_*} variables that secure the Kafka
+   * connection ({@code NEWSMON_SECURITY_PROTOCOL}, {@code NEWSMON_SASL_*}, {@code NEWSMON_SSL_*}).
+   */
+  static boolean isKafkaSecurityVariable(String variable) {
+    return Env.toConfig(Map.of(variable, "x")).keySet().stream()
+        .anyMatch(KafkaConnection::isSecuritySetting);
   }
 
   static ServiceSettings pipeline() {
@@ -51,7 +63,9 @@ record ServiceSettings(
     Set<String> environment = new TreeSet<>();
     properties.forEach(p -> environment.add(pipelineVariable(p)));
     environment.add(LOG_FORMAT);
-    return new ServiceSettings("pipeline", properties, environment, Map.of());
+    // PipelineConfig hands settings it does not define to Kafka Streams, and the security ones
+    // among them to its own clients too (PipelineConfig.kafkaConnection, PipelineConfigTest).
+    return new ServiceSettings("pipeline", properties, environment, Map.of(), true);
   }
 
   /** The variable that sets a pipeline property: {@code Env}'s rule read backwards. */
@@ -103,7 +117,33 @@ record ServiceSettings(
               }
             });
     environment.add(LOG_FORMAT);
-    return new ServiceSettings(service, properties, environment, application);
+    return new ServiceSettings(
+        service, properties, environment, application, mapsKafkaSecurityVariables(module));
+  }
+
+  /**
+   * Whether a Quarkus service registers a configuration source that turns the {@code NEWSMON_*}
+   * security variables into its {@code kafka.*} settings ({@code QuarkusKafkaSettings}).
+   */
+  private static boolean mapsKafkaSecurityVariables(Path module) {
+    Path services =
+        module.resolve(
+            "resources/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+    if (!Files.exists(services)) {
+      return false;
+    }
+    for (String line : readString(services).split("\n")) {
+      String source = line.strip();
+      if (source.isEmpty() || source.startsWith("#")) {
+        continue;
+      }
+      Path java = module.resolve("java").resolve(source.replace('.', '/') + ".java");
+      if (Files.exists(java)
+          && readString(java).contains("QuarkusKafkaSettings.fromNewsmonEnvironment")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** SmallRye Config's environment name of a property: upper case, other characters {@code _}. */

@@ -24,10 +24,24 @@ public final class CompactedTopicTable<V> implements AutoCloseable {
       Serde<V> serde,
       String clientId,
       BiConsumer<String, V> onRecord) {
-    this.writer = new CompactedTopicWriter<>(bootstrapServers, topic, serde.serializer(), clientId);
-    this.view =
-        new CompactedTopicView<>(bootstrapServers, topic.name(), serde.deserializer(), onRecord)
-            .start();
+    this(KafkaConnection.of(bootstrapServers), topic, serde, clientId, onRecord);
+  }
+
+  /** Opens the writer and starts following the topic, both connecting as {@code kafka} says. */
+  public CompactedTopicTable(
+      KafkaConnection kafka,
+      TopicSpec topic,
+      Serde<V> serde,
+      String clientId,
+      BiConsumer<String, V> onRecord) {
+    this.writer = new CompactedTopicWriter<>(kafka, topic, serde.serializer(), clientId);
+    try {
+      this.view =
+          new CompactedTopicView<>(kafka, topic.name(), serde.deserializer(), onRecord).start();
+    } catch (RuntimeException e) {
+      writer.close(); // a view that cannot be built must not leave the producer's threads behind
+      throw e;
+    }
   }
 
   /** Writes {@code value} (null: a tombstone) under {@code key} and waits for the broker. */

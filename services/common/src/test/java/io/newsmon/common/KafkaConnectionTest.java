@@ -86,5 +86,16 @@ class KafkaConnectionTest {
         .isInstanceOf(KafkaException.class)
         .rootCause()
         .hasMessageContaining(missing);
+    assertThatThrownBy(
+            () ->
+                new CompactedTopicTable<>(
+                    kafka,
+                    TopicCatalog.NEWS_TOPIC_DEFINITIONS,
+                    org.apache.kafka.common.serialization.Serdes.String(),
+                    "test",
+                    (k, v) -> {}))
+        .isInstanceOf(KafkaException.class)
+        .rootCause()
+        .hasMessageContaining(missing);
   }
 }

@@ -1,12 +1,14 @@
 package io.newsmon.feeds;
 
 import io.newsmon.avro.RawArticle;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicSpec;
 import io.newsmon.common.TraceIds;
 import io.newsmon.schema.AvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +31,12 @@ public final class KafkaRawArticles implements AutoCloseable {
   public static final int RAW_BATCH_BYTES = 256 * 1024;
 
   public KafkaRawArticles(String bootstrapServers, String clientId) {
-    this(bootstrapServers, clientId, TopicCatalog.NEWS_RAW);
+    this(KafkaConnection.of(bootstrapServers), clientId);
+  }
+
+  /** The producer of {@code news.raw}, connecting as {@code kafka} says (TLS, SASL). */
+  public KafkaRawArticles(KafkaConnection kafka, String clientId) {
+    this(kafka, clientId, TopicCatalog.NEWS_RAW);
   }
 
   /**
@@ -37,35 +44,37 @@ public final class KafkaRawArticles implements AutoCloseable {
    * instead (the end-to-end benchmark's ceiling measures Kafka alone with it).
    */
   public KafkaRawArticles(String bootstrapServers, String clientId, TopicSpec topic) {
+    this(KafkaConnection.of(bootstrapServers), clientId, topic);
+  }
+
+  /**
+   * Like {@link #KafkaRawArticles(String, String, TopicSpec)}, connecting as {@code kafka} says.
+   */
+  public KafkaRawArticles(KafkaConnection kafka, String clientId, TopicSpec topic) {
     this.topic = topic.name();
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.CLIENT_ID_CONFIG,
-                clientId,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                TopicCatalog.MAX_REQUEST_BYTES,
-                // Articles are 5-100 KB: with the default 16 KB batches each one travels in a
-                // request of its own, and the broker's per-request cost caps a backlog's speed
-                // (docs/benchmarks.md, "End to end").
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                RAW_BATCH_BYTES,
-                // A send blocks its caller at most this long when the broker is away, so an HTTP
-                // request or a feed poll fails with a reason instead of hanging.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                10_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                15_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                40_000),
+            producerConfig(kafka, clientId),
             new StringSerializer(),
             AvroSerde.of(RawArticle.class));
+  }
+
+  /** The producer's settings: the connection's, and what makes a send safe and bounded. */
+  static Map<String, Object> producerConfig(KafkaConnection kafka, String clientId) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicCatalog.MAX_REQUEST_BYTES);
+    // Articles are 5-100 KB: with the default 16 KB batches each one travels in a request of its
+    // own, and the broker's per-request cost caps a backlog's speed (docs/benchmarks.md).
+    settings.put(ProducerConfig.BATCH_SIZE_CONFIG, RAW_BATCH_BYTES);
+    // A send blocks its caller at most this long when the broker is away, so an HTTP request or a
+    // feed poll fails with a reason instead of hanging.
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+    settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 40_000);
+    return kafka.clientConfig(settings);
   }
 
   /** Sends {@code article}; the future completes once the broker has it (or with the failure). */

@@ -2,6 +2,7 @@ package io.newsmon.feeds;
 
 import io.newsmon.common.CompactedTopicTable;
 import io.newsmon.common.Hashes;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicSpec;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,16 @@ public final class KafkaSeenEntries implements FeedPoller.SeenEntries, AutoClose
   private final Duration refreshAfter;
 
   public KafkaSeenEntries(String bootstrapServers, Clock clock) {
+    this(KafkaConnection.of(bootstrapServers), clock);
+  }
+
+  /** Starts reading the topic, connecting as {@code kafka} says (TLS, SASL). */
+  public KafkaSeenEntries(KafkaConnection kafka, Clock clock) {
     this.clock = clock;
     this.refreshAfter = topic.retention().dividedBy(2);
     this.table =
         new CompactedTopicTable<>(
-            bootstrapServers,
+            kafka,
             topic,
             Serdes.Long(),
             "newsmon-ingest-seen-entries",

@@ -1,5 +1,6 @@
 package io.newsmon.ingest;
 
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.KafkaHealth;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.ingest.feeds.FeedService;
@@ -29,8 +30,8 @@ public class ReadinessCheck {
 
   @Produces
   @Singleton
-  static KafkaHealth kafkaHealth(IngestConfig config) {
-    return new KafkaHealth(config.bootstrapServers(), TopicCatalog.ALL, Clock.systemUTC());
+  static KafkaHealth kafkaHealth(KafkaConnection kafka) {
+    return new KafkaHealth(kafka, TopicCatalog.ALL, Clock.systemUTC());
   }
 
   static void closeKafkaHealth(@Disposes KafkaHealth health) {

@@ -1,6 +1,7 @@
 package io.newsmon.ingest;
 
 import io.newsmon.avro.RawArticle;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
@@ -20,15 +21,18 @@ public final class NewsRawReader implements AutoCloseable {
   private final List<ConsumerRecord<String, RawArticle>> records = new ArrayList<>();
 
   public NewsRawReader(String bootstrapServers) {
+    this(KafkaConnection.of(bootstrapServers));
+  }
+
+  public NewsRawReader(KafkaConnection kafka) {
     consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed")),
             new StringDeserializer(),
             AvroSerde.of(RawArticle.class).deserializer());
     List<TopicPartition> partitions =

@@ -1,6 +1,8 @@
 package io.newsmon.kafka;
 
+import io.newsmon.common.KafkaConnection;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,8 @@ import java.util.regex.Pattern;
  * settings every broker of the cluster shares.
  *
  * @param nodeId this node's id, a member of {@code quorumVoters}
- * @param brokerPort the client (PLAINTEXT) port on 127.0.0.1
+ * @param brokerPort the client port on 127.0.0.1 (PLAINTEXT, or SASL_PLAINTEXT with {@code
+ *     saslPlain})
  * @param controllerPort the controller (Raft) port on 127.0.0.1; must be this node's port in {@code
  *     quorumVoters}
  * @param quorumVoters {@code id@host:port,...}: every controller of the cluster
@@ -18,6 +21,8 @@ import java.util.regex.Pattern;
  *     one (a single node is its own cluster)
  * @param replicationFactor replicas of every topic, internal ones included; at most the voters
  * @param minInsyncReplicas replicas that must have a record before {@code acks=all} is answered
+ * @param saslPlain null: the client port is PLAINTEXT; else it is SASL_PLAINTEXT and admits this
+ *     user alone, with the PLAIN mechanism (brokers talk to each other as that user too)
  */
 public record BrokerSettings(
     int nodeId,
@@ -26,7 +31,63 @@ public record BrokerSettings(
     String quorumVoters,
     String clusterId,
     int replicationFactor,
-    int minInsyncReplicas) {
+    int minInsyncReplicas,
+    SaslUser saslPlain) {
+
+  /**
+   * A user and password the broker admits over SASL/PLAIN. For tests that show clients connect with
+   * credentials and fail without: PLAIN over a plaintext port sends the password in clear.
+   */
+  public record SaslUser(String username, String password) {
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
+
+    public SaslUser {
+      // Both are written into a JAAS configuration between double quotes.
+      if (username == null || !SAFE.matcher(username).matches()) {
+        throw new IllegalArgumentException("username must be letters, digits, . _ or -");
+      }
+      if (password == null || !SAFE.matcher(password).matches()) {
+        throw new IllegalArgumentException("password must be letters, digits, . _ or -");
+      }
+    }
+
+    /** The client's {@code sasl.jaas.config} for this user. */
+    public String jaasConfig() {
+      return PLAIN_LOGIN + " required username=\"" + username + "\" password=\"" + password + "\";";
+    }
+
+    /** The security settings a client connects as this user with. */
+    public Map<String, String> clientSecurity() {
+      return Map.of(
+          "security.protocol", "SASL_PLAINTEXT",
+          "sasl.mechanism", "PLAIN",
+          "sasl.jaas.config", jaasConfig());
+    }
+
+    /** The broker's login (as this user, to other brokers) and the users it admits. */
+    String brokerJaasConfig() {
+      return PLAIN_LOGIN
+          + " required username=\""
+          + username
+          + "\" password=\""
+          + password
+          + "\""
+          + " user_"
+          + username
+          + "=\""
+          + password
+          + "\";";
+    }
+
+    @Override
+    public String toString() {
+      return "SaslUser[" + username + "]"; // never the password
+    }
+  }
+
+  private static final String PLAIN_LOGIN =
+      "org.apache.kafka.common.security.plain.PlainLoginModule";
 
   static final String HOST = "127.0.0.1";
 
@@ -58,7 +119,27 @@ public record BrokerSettings(
 
   /** A node that is its whole cluster: one replica of everything. */
   public static BrokerSettings singleNode(int brokerPort, int controllerPort) {
-    return new BrokerSettings(1, brokerPort, controllerPort, voter(1, controllerPort), null, 1, 1);
+    return new BrokerSettings(
+        1, brokerPort, controllerPort, voter(1, controllerPort), null, 1, 1, null);
+  }
+
+  /** These settings with a client port that admits only {@code user}, over SASL/PLAIN. */
+  public BrokerSettings withSaslPlain(SaslUser user) {
+    return new BrokerSettings(
+        nodeId,
+        brokerPort,
+        controllerPort,
+        quorumVoters,
+        clusterId,
+        replicationFactor,
+        minInsyncReplicas,
+        java.util.Objects.requireNonNull(user, "user"));
+  }
+
+  /** How a client connects to this node: its client port, as {@link #saslPlain} user if any. */
+  public KafkaConnection connection() {
+    return new KafkaConnection(
+        bootstrapServer(), saslPlain == null ? Map.of() : saslPlain.clientSecurity());
   }
 
   /** One voter entry of {@code controller.quorum.voters}. */
@@ -81,13 +162,20 @@ public record BrokerSettings(
     p.put("process.roles", "broker,controller");
     p.put("node.id", Integer.toString(nodeId));
     p.put("controller.quorum.voters", quorumVoters);
+    // The client listener is named after its protocol; the controllers always talk PLAINTEXT.
+    String client = saslPlain == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
     p.put(
         "listeners",
-        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + bootstrapServer());
+        client + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", client + "://" + bootstrapServer());
     p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("inter.broker.listener.name", client);
+    p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
+    if (saslPlain != null) {
+      p.put("sasl.enabled.mechanisms", "PLAIN");
+      p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", saslPlain.brokerJaasConfig());
+    }
     p.put("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
     // Topics come from the catalog only: a typo in a topic name must fail, not create a topic.
     p.put("auto.create.topics.enable", "false");

@@ -1,5 +1,6 @@
 package io.newsmon.kafka;
 
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.LocalPorts;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicProvisioner;
@@ -11,14 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -27,17 +30,20 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class LocalKafka implements AutoCloseable {
 
+  /** The name Kafka's SASL/PLAIN server provider registers under. */
+  private static final String PLAIN_SASL_SERVER = "Simple SASL/PLAIN Server Provider";
+
   private final KafkaRaftServer server;
   private final Path dataDir;
-  private final String bootstrapServers;
+  private final KafkaConnection connection;
   private final short replicationFactor;
   private volatile boolean closed;
 
   private LocalKafka(
-      KafkaRaftServer server, Path dataDir, String bootstrapServers, int replicationFactor) {
+      KafkaRaftServer server, Path dataDir, KafkaConnection connection, int replicationFactor) {
     this.server = server;
     this.dataDir = dataDir;
-    this.bootstrapServers = bootstrapServers;
+    this.connection = connection;
     this.replicationFactor = (short) replicationFactor;
   }
 
@@ -60,6 +66,21 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   /**
+   * Starts a broker on free ports, with the whole topic catalog, whose client port admits only
+   * {@code user} over SASL/PLAIN: for tests that clients connect with the credentials they are
+   * given, and fail without.
+   */
+  public static LocalKafka startWithSaslPlain(Path dataDir, BrokerSettings.SaslUser user) {
+    try {
+      return start(
+          dataDir,
+          BrokerSettings.singleNode(LocalPorts.free(), LocalPorts.free()).withSaslPlain(user));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pick ports for local Kafka", e);
+    }
+  }
+
+  /**
    * Starts one node as {@code settings} describe, formatting {@code dataDir} on first use. A node
    * that is its whole cluster creates the missing catalog topics; a member of a larger cluster
    * leaves that to {@link LocalKafkaCluster}, since topics of replication factor N need all N
@@ -74,11 +95,14 @@ public final class LocalKafka implements AutoCloseable {
         props.store(out, "written by newsmon LocalKafka; regenerated at every start");
       }
       formatOnce(dataDir, config, settings.clusterId());
+      if (settings.saslPlain() != null) {
+        claimPlainSaslServer();
+      }
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       LocalKafka kafka =
-          new LocalKafka(server, dataDir, settings.bootstrapServer(), settings.replicationFactor());
+          new LocalKafka(server, dataDir, settings.connection(), settings.replicationFactor());
       if (settings.alone()) {
         try {
           kafka.provisionCatalog();
@@ -96,17 +120,37 @@ public final class LocalKafka implements AutoCloseable {
     }
   }
 
+  /**
+   * Kafka registers its SASL/PLAIN server JVM-wide, once, from whichever class loader gets there
+   * first. Tests run brokers from more than one (a Quarkus test's, the application's); a broker
+   * handed the server of another loader refuses every login, since the server's callbacks are not
+   * its handler's classes. So each SASL broker makes the registered server its own loader's
+   * (brokers of one JVM run one after the other in tests).
+   */
+  private static synchronized void claimPlainSaslServer() {
+    Provider registered = Security.getProvider(PLAIN_SASL_SERVER);
+    if (registered != null && registered.getClass() != PlainSaslServerProvider.class) {
+      Security.removeProvider(PLAIN_SASL_SERVER);
+    }
+    PlainSaslServerProvider.initialize();
+  }
+
   public String bootstrapServers() {
-    return bootstrapServers;
+    return connection.bootstrapServers();
+  }
+
+  /** How a client connects: the broker's address, and its SASL user's credentials if it has one. */
+  public KafkaConnection connection() {
+    return connection;
   }
 
   public Path dataDir() {
     return dataDir;
   }
 
-  /** A new admin client for this broker; the caller closes it. */
+  /** A new admin client for this broker (with its credentials, if any); the caller closes it. */
   public Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    return Admin.create(connection.clientConfig(Map.of()));
   }
 
   /** Creates these topics unless they exist (for example the streams of catalog topics). */
@@ -160,6 +204,6 @@ public final class LocalKafka implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalKafka[" + bootstrapServers + ", " + dataDir + "]";
+    return "LocalKafka[" + connection.bootstrapServers() + ", " + dataDir + "]";
   }
 }

@@ -182,7 +182,8 @@ public record LocalKafkaOptions(
         voters,
         clusterId,
         replicationFactorFor(nodes),
-        minInsyncReplicasFor(nodes));
+        minInsyncReplicasFor(nodes),
+        null);
   }
 
   private static int controllerPortIn(String voters, int nodeId) {

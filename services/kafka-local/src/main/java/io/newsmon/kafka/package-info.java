@@ -7,7 +7,9 @@
  * {@code kafka.server.KafkaRaftServer} in the current JVM and provisions the topic catalog. The
  * same class backs {@code ./newsmon up} (as its own process, through {@link
  * io.newsmon.kafka.LocalKafkaMain}), the demo and every integration test, so tests exercise the
- * broker users run. Ports are chosen free at start unless fixed, so parallel runs never collide.
+ * broker users run. Ports are chosen free at start unless fixed, so parallel runs never collide. A
+ * node can also admit a single SASL/PLAIN user instead of anyone ({@link
+ * io.newsmon.kafka.LocalKafka#startWithSaslPlain}), for tests that clients authenticate.
  *
  * <p>{@link io.newsmon.kafka.LocalKafkaCluster} runs N such nodes, each its own process, as one
  * replicated cluster (RF 3, min.insync.replicas 2 with three), so tests can kill single brokers and

@@ -6,6 +6,7 @@ import io.newsmon.alerts.kafka.InputDeadLetters;
 import io.newsmon.alerts.security.WebhookUrlGuard;
 import io.newsmon.alerts.subscription.SubscriptionRegistry;
 import io.newsmon.alerts.subscription.SubscriptionStore;
+import io.newsmon.common.KafkaConnection;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ public class DeliveryBeans {
   @Produces
   @ApplicationScoped
   @DefaultBean
-  KafkaDeliveryLedger ledger(AlertsConfig config) {
-    return new KafkaDeliveryLedger(config.bootstrapServers());
+  KafkaDeliveryLedger ledger(KafkaConnection kafka) {
+    return new KafkaDeliveryLedger(kafka);
   }
 
   void closeLedger(@Disposes KafkaDeliveryLedger ledger) throws InterruptedException {
@@ -31,8 +32,8 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
-  KafkaStorySizes storySizes(AlertsConfig config) {
-    return new KafkaStorySizes(config.bootstrapServers());
+  KafkaStorySizes storySizes(KafkaConnection kafka) {
+    return new KafkaStorySizes(kafka);
   }
 
   void closeStorySizes(@Disposes KafkaStorySizes sizes) throws InterruptedException {
@@ -47,8 +48,8 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
-  KafkaEndpointHealth endpointHealth(AlertsConfig config) {
-    return new KafkaEndpointHealth(config.bootstrapServers());
+  KafkaEndpointHealth endpointHealth(KafkaConnection kafka) {
+    return new KafkaEndpointHealth(kafka);
   }
 
   void closeEndpointHealth(@Disposes KafkaEndpointHealth health) throws InterruptedException {
@@ -59,6 +60,7 @@ public class DeliveryBeans {
   @ApplicationScoped
   KafkaDeliveryQueue deliveryQueue(
       AlertsConfig config,
+      KafkaConnection kafka,
       SubscriptionRegistry registry,
       KafkaDeliveryLedger ledger,
       KafkaEndpointHealth health,
@@ -79,7 +81,7 @@ public class DeliveryBeans {
             clock,
             new SplittableRandom());
     return new KafkaDeliveryQueue(
-            config.bootstrapServers(),
+            kafka,
             worker,
             ledger,
             store::disable,
@@ -99,8 +101,8 @@ public class DeliveryBeans {
   @Produces
   @ApplicationScoped
   @Startup
-  InputDeadLetters inputDeadLetters(AlertsConfig config, MeterRegistry metrics) {
-    return new InputDeadLetters(config.bootstrapServers(), metrics);
+  InputDeadLetters inputDeadLetters(KafkaConnection kafka, MeterRegistry metrics) {
+    return new InputDeadLetters(kafka, metrics);
   }
 
   void closeInputDeadLetters(@Disposes InputDeadLetters deadLetters) {
@@ -109,8 +111,8 @@ public class DeliveryBeans {
 
   @Produces
   @ApplicationScoped
-  DeliveryHistory deliveryHistory(AlertsConfig config) {
-    return new DeliveryHistory(config.bootstrapServers());
+  DeliveryHistory deliveryHistory(KafkaConnection kafka) {
+    return new DeliveryHistory(kafka);
   }
 
   @Produces

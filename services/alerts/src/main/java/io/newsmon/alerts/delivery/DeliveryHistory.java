@@ -2,6 +2,7 @@ package io.newsmon.alerts.delivery;
 
 import io.newsmon.avro.Delivery;
 import io.newsmon.avro.DeliveryAttempt;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,24 @@ public final class DeliveryHistory {
   /** Longest a history query reads before answering with what it has. */
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final AvroSerde<DeliveryAttempt> attempts = AvroSerde.of(DeliveryAttempt.class);
   private final AvroSerde<Delivery> deliveries = AvroSerde.of(Delivery.class);
 
-  public DeliveryHistory(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+  public DeliveryHistory(KafkaConnection kafka) {
+    this.kafka = kafka;
+  }
+
+  /** The settings of a query's consumer: no group, committed records only. */
+  static Map<String, Object> consumerConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "newsmon-alerts-history"));
   }
 
   /** The partition of a subscription's records in a delivery topic of {@code count} partitions. */
@@ -96,17 +109,7 @@ public final class DeliveryHistory {
       Predicate<T> wanted) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-history"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
+            consumerConfig(kafka), new StringDeserializer(), new ByteArrayDeserializer())) {
       int count = consumer.partitionsFor(topic).size();
       TopicPartition partition = new TopicPartition(topic, partitionOf(subscriptionId, count));
       consumer.assign(List.of(partition));

@@ -2,6 +2,7 @@ package io.newsmon.alerts.delivery;
 
 import io.newsmon.avro.Alert;
 import io.newsmon.common.CompactedTopicTable;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
@@ -18,11 +19,11 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
   private final Set<String> delivered = ConcurrentHashMap.newKeySet();
   private final CompactedTopicTable<Alert> table;
 
-  public KafkaDeliveryLedger(String bootstrapServers) {
+  public KafkaDeliveryLedger(KafkaConnection kafka) {
     AvroSerde<Alert> serde = AvroSerde.of(Alert.class);
     this.table =
         new CompactedTopicTable<>(
-            bootstrapServers,
+            kafka,
             TopicCatalog.ALERTS_SENT,
             serde,
             "newsmon-alerts-ledger",

@@ -4,6 +4,7 @@ import io.newsmon.avro.Alert;
 import io.newsmon.avro.Delivery;
 import io.newsmon.avro.DeliveryAttempt;
 import io.newsmon.avro.OpsEvent;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicSpec;
 import io.newsmon.schema.AvroSerde;
@@ -112,6 +113,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   }
 
   /**
+   * @param kafka how the queue's producer and consumer connect (TLS, SASL)
    * @param disableSubscription disables a subscription by id (410 Gone, or failing too long)
    * @param ready whether subscriptions, ledger and endpoint health are loaded: no attempt is made
    *     before, so a delivery is never dropped for a subscription not yet read
@@ -119,7 +121,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
    * @param metrics where outcomes, backlog and latencies are counted
    */
   public KafkaDeliveryQueue(
-      String bootstrapServers,
+      KafkaConnection kafka,
       DeliveryWorker worker,
       DeliveryLedger ledger,
       Consumer<String> disableSubscription,
@@ -137,31 +139,36 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     this.inFlight = new Semaphore(maxInFlight);
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                1,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-deliveries-producer"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+            producerConfig(kafka), new StringSerializer(), new ByteArraySerializer());
     this.consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "newsmon-alerts-deliveries",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-deliveries"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+            consumerConfig(kafka), new StringDeserializer(), new ByteArrayDeserializer());
     this.poller = Thread.ofPlatform().daemon().name("delivery-queue").unstarted(this::run);
+  }
+
+  /** The producer's settings: every outcome written durably, once. */
+  static Map<String, Object> producerConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            1,
+            ProducerConfig.CLIENT_ID_CONFIG,
+            "newsmon-alerts-deliveries-producer"));
+  }
+
+  /** The consumer's settings: the group the instances share the queue's partitions in. */
+  static Map<String, Object> consumerConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, "newsmon-alerts-deliveries",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.CLIENT_ID_CONFIG, "newsmon-alerts-deliveries"));
   }
 
   public KafkaDeliveryQueue start() {

@@ -2,6 +2,7 @@ package io.newsmon.alerts.delivery;
 
 import io.newsmon.avro.EndpointHealth;
 import io.newsmon.common.CompactedTopicTable;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
@@ -21,10 +22,10 @@ public final class KafkaEndpointHealth implements EndpointHealthBook, AutoClosea
   private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
   private final CompactedTopicTable<EndpointHealth> table;
 
-  public KafkaEndpointHealth(String bootstrapServers) {
+  public KafkaEndpointHealth(KafkaConnection kafka) {
     this.table =
         new CompactedTopicTable<>(
-            bootstrapServers,
+            kafka,
             TopicCatalog.ALERTS_ENDPOINT_HEALTH,
             AvroSerde.of(EndpointHealth.class),
             "newsmon-alerts-endpoint-health",

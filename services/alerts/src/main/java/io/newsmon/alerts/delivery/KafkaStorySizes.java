@@ -2,6 +2,7 @@ package io.newsmon.alerts.delivery;
 
 import io.newsmon.avro.StoryUpdate;
 import io.newsmon.common.CompactedTopicView;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.util.Map;
@@ -13,10 +14,10 @@ public final class KafkaStorySizes implements StorySizes, AutoCloseable {
   private final Map<String, int[]> sizes = new ConcurrentHashMap<>();
   private final CompactedTopicView<StoryUpdate> view;
 
-  public KafkaStorySizes(String bootstrapServers) {
+  public KafkaStorySizes(KafkaConnection kafka) {
     this.view =
         new CompactedTopicView<>(
-                bootstrapServers,
+                kafka,
                 TopicCatalog.NEWS_STORIES.name(),
                 AvroSerde.of(StoryUpdate.class),
                 (cluster, update) -> {

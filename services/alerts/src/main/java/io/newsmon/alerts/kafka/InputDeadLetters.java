@@ -3,6 +3,7 @@ package io.newsmon.alerts.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmon.common.DeadLetterHeaders;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.common.TopicSpec;
 import io.newsmon.schema.AvroSerde;
@@ -57,28 +58,30 @@ public final class InputDeadLetters implements AutoCloseable {
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-  public InputDeadLetters(String bootstrapServers, MeterRegistry registry) {
+  public InputDeadLetters(KafkaConnection kafka, MeterRegistry registry) {
     this.registry = registry;
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                TopicCatalog.MAX_REQUEST_BYTES,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-dead-letters"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+            producerConfig(kafka), new ByteArraySerializer(), new ByteArraySerializer());
     for (TopicSpec topic : STAGES.keySet()) {
       for (String reason : List.of(UNDECODABLE_RECORD, EMPTY)) {
         counter(topic.name(), reason);
       }
     }
+  }
+
+  /** The dead-letter producer's settings: durable, and large enough for any input record. */
+  static Map<String, Object> producerConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            TopicCatalog.MAX_REQUEST_BYTES,
+            ProducerConfig.CLIENT_ID_CONFIG,
+            "newsmon-alerts-dead-letters"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.newsmon.alerts.live;
 
 import io.newsmon.avro.FlaggedArticle;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
@@ -28,22 +29,26 @@ public final class FlaggedFollower implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public FlaggedFollower(String bootstrapServers, LiveArticles hub) {
+  public FlaggedFollower(KafkaConnection kafka, LiveArticles hub) {
     this.hub = hub;
     this.consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "newsmon-alerts-live"),
+            consumerConfig(kafka),
             new StringDeserializer(),
             AvroSerde.of(FlaggedArticle.class).deserializer());
     this.thread = Thread.ofPlatform().daemon().name("live-flagged").unstarted(this::run);
+  }
+
+  /** The consumer's settings: no group (every instance follows every partition). */
+  static Map<String, Object> consumerConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "newsmon-alerts-live"));
   }
 
   public FlaggedFollower start() {

@@ -1,6 +1,6 @@
 package io.newsmon.alerts.live;
 
-import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.common.KafkaConnection;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +19,8 @@ public class LiveBeans {
 
   @Produces
   @ApplicationScoped
-  FlaggedFollower follower(AlertsConfig config, LiveArticles hub) {
-    return new FlaggedFollower(config.bootstrapServers(), hub).start();
+  FlaggedFollower follower(KafkaConnection kafka, LiveArticles hub) {
+    return new FlaggedFollower(kafka, hub).start();
   }
 
   void closeFollower(@Disposes FlaggedFollower follower) throws InterruptedException {

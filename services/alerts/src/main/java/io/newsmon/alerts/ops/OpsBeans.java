@@ -3,6 +3,7 @@ package io.newsmon.alerts.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmon.alerts.AlertsConfig;
+import io.newsmon.common.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ public class OpsBeans {
 
   @Produces
   @Singleton
-  OpsMonitor monitor(AlertsConfig config, PrometheusMeterRegistry registry) {
-    OpsMonitor monitor = new OpsMonitor(config.bootstrapServers(), Clock.systemUTC());
+  OpsMonitor monitor(KafkaConnection kafka, PrometheusMeterRegistry registry) {
+    OpsMonitor monitor = new OpsMonitor(kafka, Clock.systemUTC());
     // Every group's lag (the pipeline's and this service's), from committed and end offsets.
     for (String group : OpsMonitor.GROUPS) {
       Gauge.builder("newsmon.consumer.group.lag", monitor, m -> m.lag(group))

@@ -4,6 +4,7 @@ import io.newsmon.avro.TopicSpike;
 import io.newsmon.avro.TopicVolume;
 import io.newsmon.common.CompactedTopicView;
 import io.newsmon.common.DeadLetterHeaders;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class OpsMonitor implements AutoCloseable {
   static final int SPIKES_KEPT = 20;
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Clock clock;
   private final Admin admin;
   private final Map<String, Map<Instant, Long>> volumes = new ConcurrentHashMap<>();
@@ -74,23 +75,13 @@ public final class OpsMonitor implements AutoCloseable {
   private final CompactedTopicView<TopicVolume> volumeView;
   private final CompactedTopicView<TopicSpike> spikeView;
 
-  public OpsMonitor(String bootstrapServers, Clock clock) {
-    this.bootstrapServers = bootstrapServers;
+  public OpsMonitor(KafkaConnection kafka, Clock clock) {
+    this.kafka = kafka;
     this.clock = clock;
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "newsmon-ops",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis()));
+    this.admin = Admin.create(adminConfig(kafka));
     this.volumeView =
         new CompactedTopicView<>(
-                bootstrapServers,
+                kafka,
                 TopicCatalog.NEWS_TOPIC_VOLUME.name(),
                 AvroSerde.of(TopicVolume.class).deserializer(),
                 (key, volume) -> {
@@ -103,7 +94,7 @@ public final class OpsMonitor implements AutoCloseable {
             .start();
     this.spikeView =
         new CompactedTopicView<>(
-                bootstrapServers,
+                kafka,
                 TopicCatalog.NEWS_TOPIC_SPIKES.name(),
                 AvroSerde.of(TopicSpike.class).deserializer(),
                 (key, spike) -> {
@@ -119,6 +110,30 @@ public final class OpsMonitor implements AutoCloseable {
                   }
                 })
             .start();
+  }
+
+  /** The admin client's settings: every question answered, or given up, within the timeout. */
+  static Map<String, Object> adminConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            AdminClientConfig.CLIENT_ID_CONFIG,
+            "newsmon-ops",
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            (int) TIMEOUT.toMillis(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            (int) TIMEOUT.toMillis()));
+  }
+
+  /** The settings of the consumer reading the latest dead letters: no group, committed only. */
+  static Map<String, Object> deadLetterConsumerConfig(KafkaConnection kafka) {
+    return kafka.clientConfig(
+        Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "newsmon-ops-dead-letters"));
   }
 
   private synchronized void remember(Spike spike) {
@@ -228,15 +243,7 @@ public final class OpsMonitor implements AutoCloseable {
     String topic = TopicCatalog.NEWS_DEAD_LETTER.name();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "newsmon-ops-dead-letters"),
+            deadLetterConsumerConfig(kafka),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

@@ -1,9 +1,9 @@
 package io.newsmon.alerts.subscription;
 
-import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.avro.Subscription;
 import io.newsmon.avro.SubscriptionStatus;
 import io.newsmon.common.CompactedTopicTable;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,7 +33,7 @@ public class SubscriptionStore {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject AlertsConfig config;
+  @Inject KafkaConnection kafka;
   @Inject SubscriptionRegistry registry;
 
   private final Clock clock = Clock.systemUTC();
@@ -43,7 +43,7 @@ public class SubscriptionStore {
   void start(@Observes StartupEvent event) {
     table =
         new CompactedTopicTable<>(
-            config.bootstrapServers(),
+            kafka,
             TopicCatalog.ALERTS_SUBSCRIPTIONS,
             serde,
             "newsmon-alerts-subscriptions",

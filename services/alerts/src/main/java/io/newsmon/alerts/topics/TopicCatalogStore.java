@@ -1,7 +1,7 @@
 package io.newsmon.alerts.topics;
 
-import io.newsmon.alerts.AlertsConfig;
 import io.newsmon.common.CompactedTopicTable;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.newsmon.topics.TopicDefinition;
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TopicCatalogStore {
 
-  @Inject AlertsConfig config;
+  @Inject KafkaConnection kafka;
 
   private final Clock clock = Clock.systemUTC();
   private final AvroSerde<io.newsmon.avro.TopicDefinition> serde =
@@ -37,7 +37,7 @@ public class TopicCatalogStore {
   void start(@Observes StartupEvent event) {
     table =
         new CompactedTopicTable<>(
-            config.bootstrapServers(),
+            kafka,
             TopicCatalog.NEWS_TOPIC_DEFINITIONS,
             serde,
             "newsmon-alerts-topic-definitions",

@@ -9,6 +9,7 @@ import io.newsmon.alerts.subscription.WebhookSubscription;
 import io.newsmon.avro.Delivery;
 import io.newsmon.avro.DeliveryAttempt;
 import io.newsmon.avro.OpsEvent;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.kafka.LocalKafka;
 import io.newsmon.schema.AvroSerde;
@@ -568,7 +569,7 @@ class KafkaDeliveryQueueIT {
             new SplittableRandom(1));
     KafkaDeliveryQueue queue =
         new KafkaDeliveryQueue(
-                kafka.bootstrapServers(),
+                KafkaConnection.of(kafka.bootstrapServers()),
                 worker,
                 ledger,
                 disabled::add,

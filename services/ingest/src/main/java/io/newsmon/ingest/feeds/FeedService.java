@@ -1,6 +1,7 @@
 package io.newsmon.ingest.feeds;
 
 import io.newsmon.avro.RawArticle;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TraceIds;
 import io.newsmon.feeds.FeedArticles;
 import io.newsmon.feeds.FeedFetcher;
@@ -42,6 +43,7 @@ public class FeedService {
   private final IngestConfig config;
   private final IngestMetrics metrics;
   private final KafkaRawArticles producer;
+  private final KafkaConnection kafka;
   private final Clock clock;
 
   private FeedScheduler scheduler;
@@ -51,10 +53,15 @@ public class FeedService {
   private Thread starter;
 
   public FeedService(
-      IngestConfig config, IngestMetrics metrics, KafkaRawArticles producer, Clock clock) {
+      IngestConfig config,
+      IngestMetrics metrics,
+      KafkaRawArticles producer,
+      KafkaConnection kafka,
+      Clock clock) {
     this.config = config;
     this.metrics = metrics;
     this.producer = producer;
+    this.kafka = kafka;
     this.clock = clock;
   }
 
@@ -71,12 +78,12 @@ public class FeedService {
     HostPoliteness politeness =
         new HostPoliteness(settings.hostDelay(), settings.maxHostBackoff(), clock);
     RobotsPolicy robots = new RobotsPolicy(fetcher, settings.respectRobots(), clock);
-    seen = new KafkaSeenEntries(config.bootstrapServers(), clock);
+    seen = new KafkaSeenEntries(kafka, clock);
     FeedPoller poller = new FeedPoller(fetcher, politeness, robots, seen, this::publish, clock);
     scheduler =
         new FeedScheduler(poller::poll, politeness, settings.pollThreads(), clock, this::polled);
     directory = new FeedDirectory(file, clock.instant(), scheduler);
-    store = new KafkaFeedStore(config.bootstrapServers(), directory::stored);
+    store = new KafkaFeedStore(kafka, directory::stored);
     starter = Thread.ofPlatform().daemon().name("feeds-start").start(this::startWhenLoaded);
   }
 

@@ -2,6 +2,7 @@ package io.newsmon.ingest.feeds;
 
 import io.newsmon.avro.FeedDefinition;
 import io.newsmon.common.CompactedTopicTable;
+import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.feeds.FeedList;
 import io.newsmon.schema.AvroSerde;
@@ -18,10 +19,10 @@ public final class KafkaFeedStore implements AutoCloseable {
   private final CompactedTopicTable<FeedDefinition> table;
 
   /** Starts following the topic; {@code onChange} gets every feed stored (null: removed). */
-  public KafkaFeedStore(String bootstrapServers, BiConsumer<String, FeedDirectory.Entry> onChange) {
+  public KafkaFeedStore(KafkaConnection kafka, BiConsumer<String, FeedDirectory.Entry> onChange) {
     this.table =
         new CompactedTopicTable<>(
-            bootstrapServers,
+            kafka,
             TopicCatalog.INGEST_FEEDS,
             AvroSerde.of(FeedDefinition.class),
             "newsmon-ingest-feeds",
