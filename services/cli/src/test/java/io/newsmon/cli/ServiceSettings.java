@@ -137,10 +137,16 @@ record ServiceSettings(
       if (source.isEmpty() || source.startsWith("#")) {
         continue;
       }
-      Path java = module.resolve("java").resolve(source.replace('.', '/') + ".java");
-      if (Files.exists(java)
-          && readString(java).contains("QuarkusKafkaSettings.fromNewsmonEnvironment")) {
-        return true;
+      // The source may be the service's own or the shared one in services/common.
+      String file = source.replace('.', '/') + ".java";
+      for (Path java :
+          List.of(
+              module.resolve("java").resolve(file),
+              HOME.resolve("services/common/src/main/java").resolve(file))) {
+        if (Files.exists(java)
+            && readString(java).contains("QuarkusKafkaSettings.fromNewsmonEnvironment")) {
+          return true;
+        }
       }
     }
     return false;

@@ -26,7 +26,7 @@ public class IngestBeans {
    * The one connection every Kafka client of the service is given (the {@code news.raw} producer,
    * the feeds and seen-entries tables, the health check): the brokers and the security settings of
    * Quarkus' global {@code kafka.*} configuration, where the {@code NEWSMON_SASL_*} and like
-   * variables put them ({@link NewsmonKafkaSecurityConfigSource}).
+   * variables put them ({@link io.newsmon.common.NewsmonKafkaSecurityConfigSource}).
    */
   // @Singleton: a record cannot be given the client proxy @ApplicationScoped needs.
   @Produces

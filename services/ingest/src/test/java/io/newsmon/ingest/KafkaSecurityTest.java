@@ -2,6 +2,7 @@ package io.newsmon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmon.common.NewsmonKafkaSecurityConfigSource;
 import io.newsmon.common.testing.SecuredKafka;
 import io.newsmon.ingest.feeds.KafkaFeedStore;
 import java.nio.file.Path;

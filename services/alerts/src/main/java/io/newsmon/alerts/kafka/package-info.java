@@ -6,6 +6,6 @@
  * makes itself connects with the one {@link io.newsmon.common.KafkaConnection} of {@link
  * io.newsmon.alerts.kafka.KafkaConnectionBeans}, secured by the global {@code kafka.*} settings the
  * channels use ({@code NEWSMON_SASL_*} and the like reach them through {@link
- * io.newsmon.alerts.kafka.NewsmonKafkaSecurityConfigSource}).
+ * io.newsmon.common.NewsmonKafkaSecurityConfigSource}).
  */
 package io.newsmon.alerts.kafka;

@@ -6,6 +6,7 @@ import static io.newsmon.common.testing.SecuredKafka.assertSecured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsmon.common.NewsmonKafkaSecurityConfigSource;
 import io.newsmon.common.TopicCatalog;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.newsmon.alerts.kafka;
+package io.newsmon.common;
 
-import io.newsmon.common.QuarkusKafkaSettings;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -10,6 +9,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * variables into Quarkus' global {@code kafka.*} settings, so one set of variables secures every
  * newsmon process, and the SmallRye channels and the service's own clients alike. Quarkus' own
  * {@code KAFKA_*} variables still win where both are set (the environment's ordinal is higher).
+ *
+ * <p>The Quarkus services (alerts, ingest) register it in their {@code
+ * META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}; it lives here so both use
+ * one class, and the MicroProfile Config API is an optional dependency of this module that the
+ * pipeline never loads.
  */
 public final class NewsmonKafkaSecurityConfigSource implements ConfigSource {
 
@@ -19,7 +23,7 @@ public final class NewsmonKafkaSecurityConfigSource implements ConfigSource {
     this(System.getenv());
   }
 
-  NewsmonKafkaSecurityConfigSource(Map<String, String> env) {
+  public NewsmonKafkaSecurityConfigSource(Map<String, String> env) {
     this.values = Map.copyOf(QuarkusKafkaSettings.fromNewsmonEnvironment(env));
   }
 
