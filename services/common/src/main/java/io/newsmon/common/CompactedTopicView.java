@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -51,14 +50,7 @@ public final class CompactedTopicView<V> implements AutoCloseable {
     this.onRecord = onRecord;
     this.consumer =
         new KafkaConsumer<>(
-            kafka.clientConfig(
-                Map.of(
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "read_committed",
-                    ConsumerConfig.CLIENT_ID_CONFIG,
-                    "newsmon-view-" + topic + "-" + VIEWS.incrementAndGet())),
+            kafka.readerConfig("newsmon-view-" + topic + "-" + VIEWS.incrementAndGet()),
             new StringDeserializer(),
             values);
     this.thread = Thread.ofPlatform().daemon().name("view-" + topic).unstarted(this::run);

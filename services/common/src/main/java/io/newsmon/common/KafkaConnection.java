@@ -62,6 +62,21 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> secur
     return config;
   }
 
+  /**
+   * The settings of a consumer that follows topics by itself: no group, so nothing is committed,
+   * and only records of committed transactions are read.
+   */
+  public Map<String, Object> readerConfig(String clientId) {
+    return clientConfig(
+        Map.of(
+            "enable.auto.commit",
+            false,
+            "isolation.level",
+            "read_committed",
+            "client.id",
+            clientId));
+  }
+
   @Override
   public String toString() {
     return "KafkaConnection[" + bootstrapServers + ", " + new TreeMap<>(security).keySet() + "]";

@@ -98,4 +98,19 @@ class KafkaConnectionTest {
         .rootCause()
         .hasMessageContaining(missing);
   }
+
+  @Test
+  void aReaderCommitsNothingAndReadsCommittedRecordsOverTheConnection() {
+    KafkaConnection kafka =
+        KafkaConnection.of("k1:9093", Map.of("security.protocol", "SSL", "acks", "all"));
+
+    assertThat(kafka.readerConfig("newsmon-test"))
+        .isEqualTo(
+            Map.of(
+                "bootstrap.servers", "k1:9093",
+                "security.protocol", "SSL",
+                "enable.auto.commit", false,
+                "isolation.level", "read_committed",
+                "client.id", "newsmon-test"));
+  }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -46,14 +45,7 @@ public final class DeliveryHistory {
 
   /** The settings of a query's consumer: no group, committed records only. */
   static Map<String, Object> consumerConfig(KafkaConnection kafka) {
-    return kafka.clientConfig(
-        Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "newsmon-alerts-history"));
+    return kafka.readerConfig("newsmon-alerts-history");
   }
 
   /** The partition of a subscription's records in a delivery topic of {@code count} partitions. */

@@ -7,7 +7,6 @@ import io.newsmon.schema.AvroSerde;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -41,14 +40,7 @@ public final class FlaggedFollower implements AutoCloseable {
 
   /** The consumer's settings: no group (every instance follows every partition). */
   static Map<String, Object> consumerConfig(KafkaConnection kafka) {
-    return kafka.clientConfig(
-        Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "newsmon-alerts-live"));
+    return kafka.readerConfig("newsmon-alerts-live");
   }
 
   public FlaggedFollower start() {

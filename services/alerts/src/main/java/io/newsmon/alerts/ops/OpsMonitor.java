@@ -25,7 +25,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -126,14 +125,7 @@ public final class OpsMonitor implements AutoCloseable {
 
   /** The settings of the consumer reading the latest dead letters: no group, committed only. */
   static Map<String, Object> deadLetterConsumerConfig(KafkaConnection kafka) {
-    return kafka.clientConfig(
-        Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "newsmon-ops-dead-letters"));
+    return kafka.readerConfig("newsmon-ops-dead-letters");
   }
 
   private synchronized void remember(Spike spike) {
