@@ -288,6 +288,8 @@ final class PipelineBench implements Callable<Integer> {
     int webhooksBefore = receiver.calls().size();
     Map<String, Long> all = publishPaced(bootstrap, corpus, first, count, rate);
     outcomes.awaitThrough(first + count, pipelineMetrics, STAGE_TIMEOUT);
+    // Flags are committed with the flag stage's transaction, shortly after it took them in.
+    Thread.sleep(1_000);
     outcomes.awaitWebhooks(
         webhooksBefore + outcomes.borderTensionsFlagged(all.keySet()), Duration.ofMinutes(2));
     Map<String, Long> published = new HashMap<>(all);
@@ -674,9 +676,7 @@ final class PipelineBench implements Callable<Integer> {
       return StageCounters.parse(body).getOrDefault("in/flag", 0.0);
     }
 
-    int borderTensionsFlagged(Collection<String> articleIds) throws InterruptedException {
-      // Flags are committed with the flag stage's transaction, shortly after it took them in.
-      Thread.sleep(1_000);
+    int borderTensionsFlagged(Collection<String> articleIds) {
       return (int)
           articleIds.stream().filter(id -> Boolean.TRUE.equals(flaggedBorder.get(id))).count();
     }
