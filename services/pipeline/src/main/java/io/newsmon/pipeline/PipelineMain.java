@@ -1,6 +1,7 @@
 package io.newsmon.pipeline;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -107,6 +108,14 @@ public final class PipelineMain {
     LOG.info("topology:\n{}", topology.describe());
 
     KafkaStreams streams = new KafkaStreams(topology, streamsProps);
+    StreamThreadFailures threadFailures = StreamThreadFailures.withDefaults();
+    streams.setUncaughtExceptionHandler(threadFailures);
+    FunctionCounter.builder(
+            "newsmon.pipeline.stream.threads.replaced",
+            threadFailures,
+            StreamThreadFailures::replaced)
+        .description("Stream threads replaced after an exception escaped them")
+        .register(registry);
     // Kafka Streams' own metrics (consumer lag, process rates, commit latency, ...).
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
