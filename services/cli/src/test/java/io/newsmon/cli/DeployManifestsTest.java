@@ -244,7 +244,9 @@ class DeployManifestsTest {
       assertThat(env)
           .as(broker)
           .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
-          .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + broker + ":9092")
+          .containsEntry(
+              "KAFKA_ADVERTISED_LISTENERS",
+              "CLIENT://" + broker + ":9092,BROKER://" + broker + ":9094")
           .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
           .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
           .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
@@ -422,17 +424,11 @@ class DeployManifestsTest {
           + "-kafka-bootstrap:"
           + DeployFiles.strimziClientListener().path("port").asInt();
     }
-    JsonNode services = DeployFiles.compose().path("services");
-    List<String> out = new ArrayList<>();
-    services
-        .fieldNames()
-        .forEachRemaining(
-            n -> {
-              if (services.path(n).path("image").asText().startsWith("apache/kafka:")) {
-                out.add(n + ":9092");
-              }
-            });
-    return String.join(",", out);
+    return DeployFiles.composeBrokers().values().stream()
+        .map(
+            broker ->
+                DeployFiles.advertisedListeners(broker).get(DeployFiles.clientListener(broker)))
+        .collect(Collectors.joining(","));
   }
 
   private static Deployed pipelineBeside(Deployed d) {
