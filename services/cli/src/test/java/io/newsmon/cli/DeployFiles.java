@@ -101,12 +101,7 @@ final class DeployFiles {
   /** The Deployment or StatefulSet {@code newsmon-SERVICE}, its pods' names and environment. */
   static Deployed kubernetesService(String service) {
     String name = "newsmon-" + service;
-    JsonNode workload =
-        kubernetes().stream()
-            .filter(d -> d.path("metadata").path("name").asText().equals(name))
-            .filter(d -> List.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no workload " + name));
+    JsonNode workload = workload(service);
     int replicas = workload.path("spec").path("replicas").asInt();
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
@@ -117,6 +112,97 @@ final class DeployFiles {
         service,
         instances,
         environment(container(workload)));
+  }
+
+  /** The Deployment or StatefulSet {@code newsmon-SERVICE}. */
+  static JsonNode workload(String service) {
+    String name = "newsmon-" + service;
+    return kubernetes().stream()
+        .filter(d -> d.path("metadata").path("name").asText().equals(name))
+        .filter(d -> List.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no workload " + name));
+  }
+
+  /**
+   * The listener of the Strimzi cluster that clients are given: its only one, so no client can pick
+   * a less secured one.
+   */
+  static JsonNode strimziClientListener() {
+    JsonNode listeners =
+        kubernetes("Kafka", KafkaTopicManifests.CLUSTER)
+            .path("spec")
+            .path("kafka")
+            .path("listeners");
+    if (listeners.size() != 1) {
+      throw new AssertionError("one Strimzi listener expected, for the clients: " + listeners);
+    }
+    return listeners.get(0);
+  }
+
+  /** The compose services that run a Kafka broker, by name, and their environment. */
+  static Map<String, Map<String, String>> composeBrokers() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    compose()
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            s -> {
+              if (s.getValue().path("image").asText().startsWith("apache/kafka:")) {
+                out.put(s.getKey(), textMap(s.getValue().path("environment")));
+              }
+            });
+    return out;
+  }
+
+  /** A compose broker's listeners ({@code KAFKA_LISTENERS}) by name, each with its port. */
+  static Map<String, Integer> listeners(Map<String, String> broker) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    endpoints(broker.get("KAFKA_LISTENERS"))
+        .forEach((name, address) -> out.put(name, port(address)));
+    return out;
+  }
+
+  /** Where a compose broker advertises each listener, by name: {@code host:port}. */
+  static Map<String, String> advertisedListeners(Map<String, String> broker) {
+    return endpoints(broker.get("KAFKA_ADVERTISED_LISTENERS"));
+  }
+
+  /** A compose broker's security protocol of each listener, by name. */
+  static Map<String, String> securityProtocols(Map<String, String> broker) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String entry : broker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+      String[] parts = entry.split(":");
+      out.put(parts[0], parts[1]);
+    }
+    return out;
+  }
+
+  /**
+   * The listener a compose broker's clients use: the advertised one that brokers do not talk to
+   * each other on.
+   */
+  static String clientListener(Map<String, String> broker) {
+    List<String> names = new ArrayList<>(advertisedListeners(broker).keySet());
+    names.remove(broker.get("KAFKA_INTER_BROKER_LISTENER_NAME"));
+    if (names.size() != 1) {
+      throw new AssertionError("one client listener expected besides the brokers': " + names);
+    }
+    return names.get(0);
+  }
+
+  /** {@code NAME://host:port,...} by name. */
+  private static Map<String, String> endpoints(String listeners) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String endpoint : listeners.split(",")) {
+      int scheme = endpoint.indexOf("://");
+      out.put(endpoint.substring(0, scheme), endpoint.substring(scheme + 3));
+    }
+    return out;
+  }
+
+  private static int port(String address) {
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
   }
 
   static JsonNode container(JsonNode workload) {

@@ -244,7 +244,9 @@ class DeployManifestsTest {
       assertThat(env)
           .as(broker)
           .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
-          .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + broker + ":9092")
+          .containsEntry(
+              "KAFKA_ADVERTISED_LISTENERS",
+              "CLIENT://" + broker + ":9092,BROKER://" + broker + ":9094")
           .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
           .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
           .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
@@ -417,22 +419,16 @@ class DeployManifestsTest {
   /** The brokers a deployment's services must be pointed at. */
   private static String brokers(Deployed d) {
     if (d.where().startsWith("kubernetes")) {
-      JsonNode kafka = DeployFiles.kubernetes("Kafka", kafkaCluster());
-      JsonNode plain = kafka.path("spec").path("kafka").path("listeners").get(0);
-      assertThat(plain.path("tls").asBoolean()).isFalse();
-      return kafkaCluster() + "-kafka-bootstrap:" + plain.path("port").asInt(); // Strimzi's service
+      // Strimzi's bootstrap service, on the port of the (secured) listener clients are given.
+      return kafkaCluster()
+          + "-kafka-bootstrap:"
+          + DeployFiles.strimziClientListener().path("port").asInt();
     }
-    JsonNode services = DeployFiles.compose().path("services");
-    List<String> out = new ArrayList<>();
-    services
-        .fieldNames()
-        .forEachRemaining(
-            n -> {
-              if (services.path(n).path("image").asText().startsWith("apache/kafka:")) {
-                out.add(n + ":9092");
-              }
-            });
-    return String.join(",", out);
+    return DeployFiles.composeBrokers().values().stream()
+        .map(
+            broker ->
+                DeployFiles.advertisedListeners(broker).get(DeployFiles.clientListener(broker)))
+        .collect(Collectors.joining(","));
   }
 
   private static Deployed pipelineBeside(Deployed d) {
@@ -481,10 +477,14 @@ class DeployManifestsTest {
 
   private static String stateVolume(Deployed pipeline) {
     if (pipeline.where().startsWith("kubernetes")) {
-      JsonNode mounts = DeployFiles.container(workload("pipeline")).path("volumeMounts");
-      assertThat(mounts).hasSize(1);
-      assertThat(mounts.get(0).path("name").asText()).isEqualTo("state");
-      return mounts.get(0).path("mountPath").asText();
+      List<String> state = new ArrayList<>();
+      for (JsonNode mount : DeployFiles.container(workload("pipeline")).path("volumeMounts")) {
+        if (mount.path("name").asText().equals("state")) {
+          state.add(mount.path("mountPath").asText());
+        }
+      }
+      assertThat(state).as("the volume claim template's mount").hasSize(1);
+      return state.get(0);
     }
     String mountPath = null;
     for (String instance : pipeline.instances()) {
@@ -498,12 +498,7 @@ class DeployManifestsTest {
   }
 
   private static JsonNode workload(String service) {
-    String name = "newsmon-" + service;
-    return DeployFiles.kubernetes().stream()
-        .filter(d -> d.path("metadata").path("name").asText().equals(name))
-        .filter(d -> List.of("Deployment", "StatefulSet").contains(d.path("kind").asText()))
-        .findFirst()
-        .orElseThrow();
+    return DeployFiles.workload(service);
   }
 
   private static int containerPort(JsonNode container, String name) {
