@@ -192,6 +192,23 @@ class DeployManifestsTest {
     }
   }
 
+  /**
+   * A pipeline instance whose stream threads keep failing exits (StreamThreadFailures) and any
+   * process may crash: in compose only a restart policy brings it back, as the kubelet does on
+   * Kubernetes.
+   */
+  @Test
+  void everyComposeContainerIsRestartedWhenItExits() {
+    DeployFiles.compose()
+        .path("services")
+        .properties()
+        .forEach(
+            service ->
+                assertThat(service.getValue().path("restart").asText())
+                    .as("restart policy of %s", service.getKey())
+                    .isIn("unless-stopped", "always"));
+  }
+
   @Test
   void kafkaTopicsAreGeneratedFromTheCatalog() throws Exception {
     Path file = DeployFiles.KUBERNETES.resolve("kafka-topics.yaml");
