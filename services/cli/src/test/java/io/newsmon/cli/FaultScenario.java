@@ -39,6 +39,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The scaled-out stack of a fault scenario, and what the scenario counts: three brokers (each its
@@ -63,6 +64,7 @@ final class FaultScenario implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String name;
+  private final Path work;
   private final PrintStream out = System.out;
   private final long t0 = System.nanoTime();
   private final List<String> events = new CopyOnWriteArrayList<>();
@@ -82,11 +84,13 @@ final class FaultScenario implements AutoCloseable {
 
   private FaultScenario(
       String name,
+      Path work,
       LocalKafkaCluster cluster,
       Stack stack,
       WebhookReceiver receiver,
       String apiKey) {
     this.name = name;
+    this.work = work;
     this.apiKey = apiKey;
     this.cluster = cluster;
     this.stack = stack;
@@ -126,7 +130,7 @@ final class FaultScenario implements AutoCloseable {
             .atMost(Duration.ofSeconds(60))
             .until(() -> status(alerts, subscription.id(), apiKey) == 200);
       }
-      FaultScenario scenario = new FaultScenario(name, cluster, stack, receiver, apiKey);
+      FaultScenario scenario = new FaultScenario(name, work, cluster, stack, receiver, apiKey);
       scenario.event(
           "stack up in %.0f s (3 brokers, 2 pipelines, 2 alert services), subscribed %s",
           (System.nanoTime() - start) / 1e9, subscription.id());
@@ -372,16 +376,36 @@ final class FaultScenario implements AutoCloseable {
     publisher.join(Duration.ofMinutes(5).toMillis());
     TopicReader reader = new TopicReader(stack.endpoints().bootstrapServers());
     long expected = expectedAlerts();
-    await()
-        .atMost(timeout)
-        .pollInterval(Duration.ofSeconds(5))
-        .until(
-            () ->
-                deliveredIds().size() >= expected
-                    && reader.count(TopicCatalog.NEWS_FLAGGED.name()) >= expected
-                    && reader.count(TopicCatalog.NEWS_UNIQUE.name())
-                            + reader.count(TopicCatalog.NEWS_DUPLICATES.name())
-                        >= acked.size());
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  deliveredIds().size() >= expected
+                      && reader.count(TopicCatalog.NEWS_FLAGGED.name()) >= expected
+                      && reader.count(TopicCatalog.NEWS_UNIQUE.name())
+                              + reader.count(TopicCatalog.NEWS_DUPLICATES.name())
+                          >= acked.size());
+    } catch (ConditionTimeoutException e) {
+      String progress =
+          String.format(
+              java.util.Locale.ROOT,
+              "published %d (failed %d), unique %d + duplicates %d, flagged %d of %d, alerts"
+                  + " delivered %d of %d",
+              acked.size(),
+              failed.size(),
+              reader.count(TopicCatalog.NEWS_UNIQUE.name()),
+              reader.count(TopicCatalog.NEWS_DUPLICATES.name()),
+              reader.count(TopicCatalog.NEWS_FLAGGED.name()),
+              expected,
+              deliveredIds().size(),
+              expected);
+      event(
+          "END STATE NOT REACHED: %s; logs will be in %s",
+          progress, Path.of("target", "scenario-logs", name).toAbsolutePath());
+      throw new AssertionError("end state not reached within " + timeout + ": " + progress, e);
+    }
     double complete = elapsed();
     event("every article counted and every alert delivered; listening %s for repeats", QUIET);
     Thread.sleep(QUIET);
@@ -568,6 +592,30 @@ final class FaultScenario implements AutoCloseable {
     return outcome;
   }
 
+  /**
+   * Copies the brokers' and services' logs out of the scenario's temporary directory, which JUnit
+   * deletes, to {@code target/scenario-logs/NAME}: without them a failure that takes a quarter of
+   * an hour to reproduce says only that a wait timed out, and a pass cannot be looked into.
+   */
+  private void keepLogs() {
+    Path kept = Path.of("target", "scenario-logs", name).toAbsolutePath();
+    try (var files = java.nio.file.Files.walk(work)) {
+      for (Path file : files.filter(FaultScenario::isProcessLog).toList()) {
+        Path to = kept.resolve(work.relativize(file).toString());
+        java.nio.file.Files.createDirectories(to.getParent());
+        java.nio.file.Files.copy(file, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      out.println("[" + name + "] could not keep the logs: " + e);
+    }
+  }
+
+  /** A process's log, not one of Kafka's segment files ({@code 00000000000000000000.log}). */
+  private static boolean isProcessLog(Path file) {
+    String fileName = file.getFileName().toString();
+    return fileName.endsWith(".log") && !Character.isDigit(fileName.charAt(0));
+  }
+
   /** The ids of the articles the brokers acknowledged. */
   List<String> publishedIds() {
     return new ArrayList<>(acked);
@@ -635,6 +683,7 @@ final class FaultScenario implements AutoCloseable {
       stack.close();
     } finally {
       cluster.close();
+      keepLogs();
     }
   }
 }
