@@ -34,6 +34,7 @@ public final class DeliveryMetrics {
   private final Map<Class<?>, Counter> outcomes;
   private final Timer webhookRequests;
   private final Timer ingestToDelivered;
+  private final Counter ownershipLapses;
 
   public DeliveryMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -50,6 +51,12 @@ public final class DeliveryMetrics {
         Timer.builder("newsmon.alerts.webhook.request")
             .description("Webhook attempts, from sending to the response or the failure")
             .serviceLevelObjectives(PrometheusRegistries.latencyBuckets())
+            .register(registry);
+    this.ownershipLapses =
+        Counter.builder("newsmon.alerts.ownership.lapses")
+            .description(
+                "Times the delivery queue went without a poll longer than its ownership lease"
+                    + " (process frozen or starved) and gave its partitions up to rejoin")
             .register(registry);
     this.ingestToDelivered =
         Timer.builder("newsmon.ingest.to.delivered")
@@ -78,6 +85,11 @@ public final class DeliveryMetrics {
     Gauge.builder("newsmon.alerts.retry.backlog", retryBacklog, IntSupplier::getAsInt)
         .description("Pending deliveries that failed at least once")
         .register(registry);
+  }
+
+  /** The queue's ownership lease lapsed: it dropped its schedules and rejoined the group. */
+  void ownershipLapsed() {
+    ownershipLapses.increment();
   }
 
   /** One step the queue carried out. */

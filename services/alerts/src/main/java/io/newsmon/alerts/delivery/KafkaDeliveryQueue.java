@@ -98,6 +98,27 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   private volatile boolean running = true;
   private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
 
+  /**
+   * How long the poller may go without returning from a poll before this instance stops trusting
+   * that its partitions are still its own. A poll returns every 200 ms or so; a process that was
+   * frozen (SIGSTOP, a VM paused, a very long collection) or cut off for longer than the consumer
+   * session timeout has been replaced in the group, and the timers it wakes up with are all
+   * overdue: sending them would repeat alerts the new owner already sent. Well under the session
+   * timeout (45 s), so an instance out of the group has always stopped sending first.
+   */
+  static final Duration OWNERSHIP_LEASE = Duration.ofSeconds(10);
+
+  /** When an attempt found the lease lapsed, how soon to look again. */
+  private static final Duration LEASE_RECHECK = Duration.ofMillis(500);
+
+  /** When the poller last returned from a poll ({@link #nanoTime}), its ownership confirmed. */
+  private volatile long polledAt;
+
+  private final java.util.function.LongSupplier nanoTime;
+
+  /** Time the current poll spent in our rebalance callbacks (hand-over waits); poller only. */
+  private long inCallbacks;
+
   /** One pending delivery this instance owns. */
   private static final class Tracked {
     final int partition;
@@ -129,6 +150,31 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
       Clock clock,
       int maxInFlight,
       DeliveryMetrics metrics) {
+    this(
+        kafka,
+        worker,
+        ledger,
+        disableSubscription,
+        ready,
+        clock,
+        maxInFlight,
+        metrics,
+        System::nanoTime);
+  }
+
+  /** As the public constructor, with the monotonic time the ownership lease is measured in. */
+  KafkaDeliveryQueue(
+      KafkaConnection kafka,
+      DeliveryWorker worker,
+      DeliveryLedger ledger,
+      Consumer<String> disableSubscription,
+      BooleanSupplier ready,
+      Clock clock,
+      int maxInFlight,
+      DeliveryMetrics metrics,
+      java.util.function.LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+    this.polledAt = nanoTime.getAsLong();
     this.metrics = metrics;
     metrics.watch(this::pendingCount, this::retryBacklog);
     this.worker = worker;
@@ -223,8 +269,10 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
         Thread.sleep(100);
       }
       consumer.subscribe(List.of(topic.name()), new Ownership());
+      polledAt = nanoTime.getAsLong();
       while (running) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        inCallbacks = 0;
         try {
           consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         } catch (RecordDeserializationException e) {
@@ -232,8 +280,11 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
           consumer.seek(e.topicPartition(), e.offset() + 1);
           continue;
         }
+        renewLease();
         for (ConsumerRecord<String, byte[]> record : records) {
-          apply(record);
+          if (owned.contains(record.partition())) {
+            apply(record);
+          }
         }
         finishLoading();
       }
@@ -246,9 +297,32 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     }
   }
 
+  /**
+   * After a poll: if the poller was away longer than {@link #OWNERSHIP_LEASE} (not counting the
+   * hand-over waits in our own callbacks), this instance may have been replaced in the group
+   * without being told yet, so it drops its partitions' schedules and asks for a rebalance, which
+   * gives them back, re-read from the start, if they are still its own. Only then is the lease
+   * renewed, so no timer that saw it lapse can start an attempt on a dropped schedule.
+   */
+  private void renewLease() {
+    long now = nanoTime.getAsLong();
+    long away = now - polledAt - inCallbacks;
+    if (away > OWNERSHIP_LEASE.toNanos() && !owned.isEmpty()) {
+      LOG.warnf(
+          "delivery queue: no poll for %d s (process frozen or starved?); dropping the schedules"
+              + " of partitions %s and rejoining, another instance may own them now",
+          TimeUnit.NANOSECONDS.toSeconds(away), owned);
+      metrics.ownershipLapsed();
+      forget(owned.stream().map(partition -> new TopicPartition(topic.name(), partition)).toList());
+      consumer.enforceRebalance("ownership lease lapsed");
+    }
+    polledAt = now;
+  }
+
   private final class Ownership implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      long start = nanoTime.getAsLong();
       consumer.seekToBeginning(assigned);
       consumer
           .endOffsets(assigned)
@@ -260,6 +334,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
               });
       assigned.forEach(p -> owned.add(p.partition()));
       LOG.infof("delivery queue: working partitions %s", assigned);
+      inCallbacks += nanoTime.getAsLong() - start;
     }
 
     /**
@@ -269,7 +344,9 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
      */
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      long start = nanoTime.getAsLong();
       awaitAttempts(forget(revoked));
+      inCallbacks += nanoTime.getAsLong() - start;
     }
 
     /** Lost, not handed over: another instance may already work them, so nothing to wait for. */
@@ -402,6 +479,12 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   private void launch(Tracked tracked) {
     if (!running || pending.get(tracked.delivery.alertId()) != tracked || tracked.inFlight) {
       return; // finished, replaced, taken into a digest, or its partition moved away
+    }
+    if (nanoTime.getAsLong() - polledAt > OWNERSHIP_LEASE.toNanos()) {
+      // Not sent until the poller confirms the partition is still ours (renewLease).
+      tracked.due =
+          timer.schedule(() -> launch(tracked), LEASE_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+      return;
     }
     if (tracked.delivery.inDigest()) {
       List<Tracked> batch = digestOf(tracked);

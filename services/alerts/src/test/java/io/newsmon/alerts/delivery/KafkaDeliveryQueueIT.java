@@ -195,6 +195,36 @@ class KafkaDeliveryQueueIT {
         .isGreaterThan(2.0);
   }
 
+  /**
+   * An instance that wakes up from a freeze longer than its ownership lease (simulated by moving
+   * its monotonic time on) gives its partitions up and rejoins before it sends anything: here it is
+   * the only instance, so it gets them back, reads them again and sends the pending retry once.
+   */
+  @Test
+  void aQueueAwayLongerThanItsLeaseRejoinsBeforeSendingAndSendsOnce() throws Exception {
+    String subscription = subscribe("s-lease");
+    statusForCall = n -> n == 1 ? 503 : 204;
+    RetrySchedule schedule = new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(2)), 0);
+    java.util.concurrent.atomic.AtomicLong frozenFor = new java.util.concurrent.atomic.AtomicLong();
+    queue(
+            schedule,
+            Duration.ofSeconds(5),
+            new AtomicInteger(),
+            () -> System.nanoTime() + frozenFor.get())
+        .enqueue(List.of(delivery("msg_lease", subscription)));
+    await().atMost(Duration.ofSeconds(60)).until(() -> calls.get() >= 1);
+
+    frozenFor.set(Duration.ofSeconds(60).toNanos()); // as if the process had been stopped a minute
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 1);
+    assertThat(meters.get("newsmon.alerts.ownership.lapses").counter().count())
+        .as("the lapse was noticed once")
+        .isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> attemptsLogged("s-lease") >= 2);
+    assertThat(received).containsExactly("msg_lease");
+    assertThat(calls.get()).as("503, then the retry once, after rejoining").isEqualTo(2);
+  }
+
   @Test
   void exhaustedDeliveriesGoToTheDeadLetterTopicWithAnOperationalEvent() throws Exception {
     String subscription = subscribe("s-dead");
@@ -545,6 +575,15 @@ class KafkaDeliveryQueueIT {
 
   /** A queue whose webhook calls are counted in {@code sends}. */
   private KafkaDeliveryQueue queue(RetrySchedule schedule, Duration timeout, AtomicInteger sends) {
+    return queue(schedule, timeout, sends, System::nanoTime);
+  }
+
+  /** As above, measuring its ownership lease in {@code nanoTime}. */
+  private KafkaDeliveryQueue queue(
+      RetrySchedule schedule,
+      Duration timeout,
+      AtomicInteger sends,
+      java.util.function.LongSupplier nanoTime) {
     Clock clock = Clock.systemUTC();
     DeliveryWorker worker =
         new DeliveryWorker(
@@ -576,7 +615,8 @@ class KafkaDeliveryQueueIT {
                 () -> true,
                 clock,
                 16,
-                new DeliveryMetrics(meters, clock))
+                new DeliveryMetrics(meters, clock),
+                nanoTime)
             .start();
     queues.add(queue);
     return queue;
