@@ -1,6 +1,5 @@
 package io.newsmon.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -20,12 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The scenario measures how many, and checks that no other alert repeats.
  */
 class AlertServiceKillScenario {
-
-  /**
-   * How long before the kill an answered call may still be unrecorded: three acknowledged writes on
-   * three brokers, on a busy 2-core machine.
-   */
-  static final Duration RECORDING_WINDOW = Duration.ofSeconds(5);
 
   @TempDir Path work;
 
@@ -54,32 +47,7 @@ class AlertServiceKillScenario {
       FaultScenario.Outcome outcome = s.awaitEndState(Duration.ofMinutes(8));
 
       outcome.assertNothingLost(s.publishedIds());
-      int unanswered = 0;
-      long latestAnswer = 0;
-      for (String id : outcome.deliveredTwice().keySet()) {
-        if (inFlight.contains(id)) {
-          unanswered++;
-          continue;
-        }
-        Instant answered =
-            s.receiver()
-                .firstAnswered(id)
-                .orElseThrow(() -> new AssertionError(id + " repeated but never answered"));
-        long before = Duration.between(answered, killedAt).toMillis();
-        assertThat(before)
-            .as("%s repeated: answered %d ms before the kill, not after it", id, before)
-            .isBetween(0L, RECORDING_WINDOW.toMillis());
-        latestAnswer = Math.max(latestAnswer, before);
-      }
-      s.event(
-          "%d alerts delivered twice: %d unanswered at the kill (of %d), %d answered at most %d ms"
-              + " before it, their 2xx not yet recorded",
-          outcome.deliveredTwice().size(),
-          unanswered,
-          inFlight.size(),
-          outcome.deliveredTwice().size() - unanswered,
-          latestAnswer);
-      assertThat(outcome.deliveredTwice().values()).as("at most twice").allMatch(n -> n == 2);
+      s.assertRepeatsOnlyUnrecordedAt(outcome, killedAt, inFlight);
     }
   }
 }

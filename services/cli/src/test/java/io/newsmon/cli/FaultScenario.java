@@ -77,6 +77,7 @@ final class FaultScenario implements AutoCloseable {
   private final ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
   private final Set<String> sentAgain = ConcurrentHashMap.newKeySet();
+  private final Set<String> paused = ConcurrentHashMap.newKeySet();
   private final String apiKey;
   private volatile Thread publisher;
   private volatile double faultAt = Double.NaN;
@@ -200,6 +201,31 @@ final class FaultScenario implements AutoCloseable {
   void faultOver(String what) {
     recoveredFrom = elapsed();
     event("%s", what);
+  }
+
+  /**
+   * Freezes {@code instance} with SIGSTOP: the process keeps its sockets and its state but runs
+   * nothing, so to the cluster it looks as it would behind a network partition or in a very long
+   * stop-the-world pause, and when it runs again it is a zombie with stale assignments and an old
+   * transaction. {@link #close()} thaws what a failed scenario left frozen.
+   */
+  void pause(String instance) throws IOException, InterruptedException {
+    signal("STOP", instance);
+    paused.add(instance);
+  }
+
+  /** Lets a {@link #pause paused} instance run again (SIGCONT). */
+  void resume(String instance) throws IOException, InterruptedException {
+    signal("CONT", instance);
+    paused.remove(instance);
+  }
+
+  private void signal(String signal, String instance) throws IOException, InterruptedException {
+    long pid = stack.process(instance).pid();
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + pid + " failed (" + instance + ")");
+    }
   }
 
   /** Publishes every article to {@code news.raw} at {@link #RATE} per second, in the background. */
@@ -616,6 +642,46 @@ final class FaultScenario implements AutoCloseable {
     return fileName.endsWith(".log") && !Character.isDigit(fileName.charAt(0));
   }
 
+  /**
+   * How long before an alert service instance was killed or frozen an answered call may still be
+   * unrecorded: three acknowledged writes on three brokers, on a busy 2-core machine.
+   */
+  static final Duration RECORDING_WINDOW = Duration.ofSeconds(5);
+
+  /**
+   * The alerts delivered twice are only those the instance stopped at {@code stoppedAt} could not
+   * know were delivered: calls the receiver had not answered then ({@code inFlight}), or had
+   * answered at most {@link #RECORDING_WINDOW} before; each at most twice.
+   */
+  void assertRepeatsOnlyUnrecordedAt(Outcome outcome, Instant stoppedAt, Set<String> inFlight) {
+    int unanswered = 0;
+    long latestAnswer = 0;
+    for (String id : outcome.deliveredTwice().keySet()) {
+      if (inFlight.contains(id)) {
+        unanswered++;
+        continue;
+      }
+      Instant answered =
+          receiver
+              .firstAnswered(id)
+              .orElseThrow(() -> new AssertionError(id + " repeated but never answered"));
+      long before = Duration.between(answered, stoppedAt).toMillis();
+      assertThat(before)
+          .as("%s repeated: answered %d ms before the fault, not after it", id, before)
+          .isBetween(0L, RECORDING_WINDOW.toMillis());
+      latestAnswer = Math.max(latestAnswer, before);
+    }
+    event(
+        "%d alerts delivered twice: %d unanswered at the fault (of %d), %d answered at most %d ms"
+            + " before it, their 2xx not yet recorded",
+        outcome.deliveredTwice().size(),
+        unanswered,
+        inFlight.size(),
+        outcome.deliveredTwice().size() - unanswered,
+        latestAnswer);
+    assertThat(outcome.deliveredTwice().values()).as("at most twice").allMatch(n -> n == 2);
+  }
+
   /** The ids of the articles the brokers acknowledged. */
   List<String> publishedIds() {
     return new ArrayList<>(acked);
@@ -656,6 +722,28 @@ final class FaultScenario implements AutoCloseable {
     throw new IllegalStateException("no single alert service instance is delivering");
   }
 
+  /**
+   * The value of gauge or counter {@code metric} (a Prometheus name, first series) on alert service
+   * instance {@code instance}, or 0 when it has none yet.
+   */
+  double alertServiceMetric(String instance, String metric) throws Exception {
+    List<URI> urls = stack.endpoints().alertsUrls();
+    for (int i = 0; i < urls.size(); i++) {
+      if (Stack.instanceName(Stack.ALERTS, i + 1).equals(instance)) {
+        String body =
+            HTTP.send(
+                    HttpRequest.newBuilder(urls.get(i).resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m =
+            Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{[^}]*})? ([0-9.E+-]+)")
+                .matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+      }
+    }
+    throw new IllegalArgumentException("no alert service instance " + instance);
+  }
+
   private double[] deliveredCounts() throws Exception {
     List<URI> urls = stack.endpoints().alertsUrls();
     double[] counts = new double[urls.size()];
@@ -677,6 +765,9 @@ final class FaultScenario implements AutoCloseable {
     if (p != null) {
       p.interrupt();
       p.join(10_000);
+    }
+    for (String instance : Set.copyOf(paused)) {
+      resume(instance); // a frozen process would not act on the stop signal the stack sends
     }
     try {
       receiver.close();
