@@ -1,7 +1,6 @@
 package io.newsmon.alerts;
 
 import io.newsmon.common.ApiKeys;
-import io.newsmon.common.Env;
 import io.newsmon.common.KafkaConnection;
 import io.newsmon.common.QuarkusKafkaSettings;
 import io.newsmon.kafka.BrokerSettings;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,23 +59,13 @@ public class SaslKafkaResource implements QuarkusTestResourceLifecycleManager {
     }
     connection = kafka.connection();
     Map<String, String> config =
-        new HashMap<>(QuarkusKafkaSettings.fromNewsmonEnvironment(newsmonVariables(connection)));
+        new HashMap<>(
+            QuarkusKafkaSettings.fromNewsmonEnvironment(kafka.newsmonSecurityVariables()));
     config.put("newsmon.alerts.bootstrap-servers", kafka.bootstrapServers());
     config.put("newsmon.alerts.api-keys", "acme:" + ApiKeys.hash(LocalKafkaResource.API_KEY));
     config.put("newsmon.alerts.admin-keys", "ops:" + ApiKeys.hash(LocalKafkaResource.ADMIN_KEY));
     config.put("newsmon.alerts.webhook-allowlist", "127.0.0.1");
     return config;
-  }
-
-  /** The {@code NEWSMON_*} variables a deployment sets for {@code connection}'s security. */
-  private static Map<String, String> newsmonVariables(KafkaConnection connection) {
-    Map<String, String> env = new HashMap<>();
-    connection
-        .security()
-        .forEach(
-            (setting, value) ->
-                env.put(Env.PREFIX + setting.toUpperCase(Locale.ROOT).replace('.', '_'), value));
-    return env;
   }
 
   @Override

@@ -175,6 +175,25 @@ public final class LocalKafka implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * The {@code NEWSMON_*} variables that give a newsmon process this broker's connection security
+   * ({@code security.protocol} is {@code NEWSMON_SECURITY_PROTOCOL}, {@code sasl.jaas.config} is
+   * {@code NEWSMON_SASL_JAAS_CONFIG}): the inverse of {@link io.newsmon.common.Env#toConfig}, so a
+   * test configures a service the way a deployment does. Empty for a PLAINTEXT broker.
+   */
+  public Map<String, String> newsmonSecurityVariables() {
+    Map<String, String> env = new java.util.TreeMap<>();
+    connection
+        .security()
+        .forEach(
+            (setting, value) ->
+                env.put(
+                    io.newsmon.common.Env.PREFIX
+                        + setting.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
+                    value));
+    return env;
+  }
+
   public Path dataDir() {
     return dataDir;
   }

@@ -81,7 +81,10 @@ class SaslScramOverTlsIT {
 
   @Test
   void theKubernetesConnectionProducesAndConsumesOverTlsWithScram() throws Exception {
-    KafkaConnection connection = fromEnvironment(kubernetesEnvironment(USER.scramJaasConfig()));
+    Map<String, String> env = kubernetesEnvironment(USER.scramJaasConfig());
+    // What other modules' tests configure services with is the manifests' set of variables.
+    assertThat(kafka.newsmonSecurityVariables()).isEqualTo(env);
+    KafkaConnection connection = fromEnvironment(env);
     assertThat(connection.security())
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
