@@ -3,6 +3,7 @@ package io.newsmon.kafka;
 import io.newsmon.common.KafkaConnection;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
  * settings every broker of the cluster shares.
  *
  * @param nodeId this node's id, a member of {@code quorumVoters}
- * @param brokerPort the client port on 127.0.0.1 (PLAINTEXT, or SASL_PLAINTEXT with {@code
- *     saslPlain})
+ * @param brokerPort the client port on 127.0.0.1: PLAINTEXT, SASL_PLAINTEXT with {@code sasl}, or
+ *     SASL_SSL with {@code sasl} and {@code tls}
  * @param controllerPort the controller (Raft) port on 127.0.0.1; must be this node's port in {@code
  *     quorumVoters}
  * @param quorumVoters {@code id@host:port,...}: every controller of the cluster
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
  *     one (a single node is its own cluster)
  * @param replicationFactor replicas of every topic, internal ones included; at most the voters
  * @param minInsyncReplicas replicas that must have a record before {@code acks=all} is answered
- * @param saslPlain null: the client port is PLAINTEXT; else it is SASL_PLAINTEXT and admits this
- *     user alone, with the PLAIN mechanism (brokers talk to each other as that user too)
+ * @param sasl null: the client port is PLAINTEXT; else it admits this user alone (brokers talk to
+ *     each other as that user too): with the PLAIN mechanism over SASL_PLAINTEXT, or with {@code
+ *     tls}, with SCRAM-SHA-512 over SASL_SSL as newsmon's Kubernetes deployment does
+ * @param tls null, or the stores of a SASL_SSL client port (only with {@code sasl}); written at
+ *     start by {@link LocalKafka}
  */
 public record BrokerSettings(
     int nodeId,
@@ -32,11 +36,13 @@ public record BrokerSettings(
     String clusterId,
     int replicationFactor,
     int minInsyncReplicas,
-    SaslUser saslPlain) {
+    SaslUser sasl,
+    TlsStores tls) {
 
   /**
-   * A user and password the broker admits over SASL/PLAIN. For tests that show clients connect with
-   * credentials and fail without: PLAIN over a plaintext port sends the password in clear.
+   * A user and password the broker admits over SASL: with PLAIN over a plaintext port (which sends
+   * the password in clear), or with SCRAM-SHA-512 over TLS. For tests that show clients connect
+   * with credentials and fail without.
    */
   public record SaslUser(String username, String password) {
 
@@ -52,9 +58,22 @@ public record BrokerSettings(
       }
     }
 
-    /** The client's {@code sasl.jaas.config} for this user. */
+    /** The client's {@code sasl.jaas.config} for this user, with PLAIN. */
     public String jaasConfig() {
       return PLAIN_LOGIN + " required username=\"" + username + "\" password=\"" + password + "\";";
+    }
+
+    /**
+     * The {@code sasl.jaas.config} of this user with SCRAM: what Strimzi's KafkaUser secret holds
+     * and newsmon's pods read as {@code NEWSMON_SASL_JAAS_CONFIG}.
+     */
+    public String scramJaasConfig() {
+      return SCRAM_LOGIN + " required username=\"" + username + "\" password=\"" + password + "\";";
+    }
+
+    /** The SCRAM credential {@code kafka-storage format --add-scram} writes for this user. */
+    String scramCredential() {
+      return SCRAM_MECHANISM + "=[name=" + username + ",password=" + password + "]";
     }
 
     /** The security settings a client connects as this user with. */
@@ -88,6 +107,11 @@ public record BrokerSettings(
 
   private static final String PLAIN_LOGIN =
       "org.apache.kafka.common.security.plain.PlainLoginModule";
+  private static final String SCRAM_LOGIN =
+      "org.apache.kafka.common.security.scram.ScramLoginModule";
+
+  /** The SASL mechanism of a TLS client port: the one newsmon's Strimzi users authenticate with. */
+  public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
   static final String HOST = "127.0.0.1";
 
@@ -115,12 +139,15 @@ public record BrokerSettings(
       throw new IllegalArgumentException(
           "min.insync.replicas must be between 1 and the replication factor: " + minInsyncReplicas);
     }
+    if (tls != null && sasl == null) {
+      throw new IllegalArgumentException("a TLS client port needs a SASL user");
+    }
   }
 
   /** A node that is its whole cluster: one replica of everything. */
   public static BrokerSettings singleNode(int brokerPort, int controllerPort) {
     return new BrokerSettings(
-        1, brokerPort, controllerPort, voter(1, controllerPort), null, 1, 1, null);
+        1, brokerPort, controllerPort, voter(1, controllerPort), null, 1, 1, null, null);
   }
 
   /** These settings with a client port that admits only {@code user}, over SASL/PLAIN. */
@@ -133,13 +160,56 @@ public record BrokerSettings(
         clusterId,
         replicationFactor,
         minInsyncReplicas,
-        java.util.Objects.requireNonNull(user, "user"));
+        Objects.requireNonNull(user, "user"),
+        null);
   }
 
-  /** How a client connects to this node: its client port, as {@link #saslPlain} user if any. */
+  /**
+   * These settings with a client port that admits only {@code user}, with SCRAM-SHA-512 over TLS
+   * (SASL_SSL) whose broker certificate is in {@code stores}: the shape of newsmon's Kubernetes
+   * deployment, where Strimzi's listener does the same.
+   */
+  public BrokerSettings withSaslScramOverTls(SaslUser user, TlsStores stores) {
+    return new BrokerSettings(
+        nodeId,
+        brokerPort,
+        controllerPort,
+        quorumVoters,
+        clusterId,
+        replicationFactor,
+        minInsyncReplicas,
+        Objects.requireNonNull(user, "user"),
+        Objects.requireNonNull(stores, "stores"));
+  }
+
+  /** How a client connects to this node: its client port, as {@link #sasl} user if any. */
   public KafkaConnection connection() {
+    if (sasl == null) {
+      return KafkaConnection.of(bootstrapServer());
+    }
+    if (tls == null) {
+      return new KafkaConnection(bootstrapServer(), sasl.clientSecurity());
+    }
     return new KafkaConnection(
-        bootstrapServer(), saslPlain == null ? Map.of() : saslPlain.clientSecurity());
+        bootstrapServer(),
+        Map.of(
+            "security.protocol",
+            "SASL_SSL",
+            "sasl.mechanism",
+            SCRAM_MECHANISM,
+            "sasl.jaas.config",
+            sasl.scramJaasConfig(),
+            "ssl.truststore.location",
+            tls.truststore().toAbsolutePath().toString(),
+            "ssl.truststore.type",
+            TlsStores.TYPE,
+            "ssl.truststore.password",
+            tls.password()));
+  }
+
+  /** The client port's security protocol, which also names its listener. */
+  String clientProtocol() {
+    return sasl == null ? "PLAINTEXT" : tls == null ? "SASL_PLAINTEXT" : "SASL_SSL";
   }
 
   /** One voter entry of {@code controller.quorum.voters}. */
@@ -163,7 +233,7 @@ public record BrokerSettings(
     p.put("node.id", Integer.toString(nodeId));
     p.put("controller.quorum.voters", quorumVoters);
     // The client listener is named after its protocol; the controllers always talk PLAINTEXT.
-    String client = saslPlain == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+    String client = clientProtocol();
     p.put(
         "listeners",
         client + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
@@ -171,10 +241,27 @@ public record BrokerSettings(
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", client);
     p.put("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT");
-    if (saslPlain != null) {
+    if (sasl != null && tls == null) {
       p.put("sasl.enabled.mechanisms", "PLAIN");
       p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", saslPlain.brokerJaasConfig());
+      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", sasl.brokerJaasConfig());
+    }
+    if (tls != null) {
+      // SCRAM users are records of the cluster metadata, written when storage is formatted; the
+      // JAAS configuration is only the broker's own login to other brokers.
+      p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+      p.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+      p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", sasl.scramJaasConfig());
+      String keystore = tls.keystore().toAbsolutePath().toString();
+      String truststore = tls.truststore().toAbsolutePath().toString();
+      p.put("listener.name.sasl_ssl.ssl.keystore.location", keystore);
+      p.put("listener.name.sasl_ssl.ssl.keystore.type", TlsStores.TYPE);
+      p.put("listener.name.sasl_ssl.ssl.keystore.password", tls.password());
+      p.put("listener.name.sasl_ssl.ssl.key.password", tls.password());
+      // The broker is a client of its own listener between brokers: it trusts the same CA.
+      p.put("listener.name.sasl_ssl.ssl.truststore.location", truststore);
+      p.put("listener.name.sasl_ssl.ssl.truststore.type", TlsStores.TYPE);
+      p.put("listener.name.sasl_ssl.ssl.truststore.password", tls.password());
     }
     p.put("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
     // Topics come from the catalog only: a typo in a topic name must fail, not create a topic.

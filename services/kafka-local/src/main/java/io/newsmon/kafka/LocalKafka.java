@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -22,6 +24,7 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider;
+import org.apache.kafka.common.security.scram.internals.ScramSaslServerProvider;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -32,6 +35,9 @@ public final class LocalKafka implements AutoCloseable {
 
   /** The name Kafka's SASL/PLAIN server provider registers under. */
   private static final String PLAIN_SASL_SERVER = "Simple SASL/PLAIN Server Provider";
+
+  /** The name Kafka's SASL/SCRAM server provider registers under. */
+  private static final String SCRAM_SASL_SERVER = "SASL/SCRAM Server Provider";
 
   private final KafkaRaftServer server;
   private final Path dataDir;
@@ -81,6 +87,23 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   /**
+   * Starts a broker on free ports, with the whole topic catalog, whose client port is SASL_SSL and
+   * admits only {@code user}, with SCRAM-SHA-512: the shape of newsmon's Kubernetes deployment
+   * (Strimzi). A new CA and broker certificate are made in {@code dataDir}/tls at every start;
+   * {@link #connection()} carries the truststore a client needs, with its password.
+   */
+  public static LocalKafka startWithSaslScramOverTls(Path dataDir, BrokerSettings.SaslUser user) {
+    try {
+      return start(
+          dataDir,
+          BrokerSettings.singleNode(LocalPorts.free(), LocalPorts.free())
+              .withSaslScramOverTls(user, TlsStores.withRandomPassword(dataDir.resolve("tls"))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pick ports for local Kafka", e);
+    }
+  }
+
+  /**
    * Starts one node as {@code settings} describe, formatting {@code dataDir} on first use. A node
    * that is its whole cluster creates the missing catalog topics; a member of a larger cluster
    * leaves that to {@link LocalKafkaCluster}, since topics of replication factor N need all N
@@ -94,9 +117,12 @@ public final class LocalKafka implements AutoCloseable {
       try (OutputStream out = Files.newOutputStream(config)) {
         props.store(out, "written by newsmon LocalKafka; regenerated at every start");
       }
-      formatOnce(dataDir, config, settings.clusterId());
-      if (settings.saslPlain() != null) {
-        claimPlainSaslServer();
+      if (settings.tls() != null) {
+        settings.tls().create();
+      }
+      formatOnce(dataDir, config, settings);
+      if (settings.sasl() != null) {
+        claimSaslServers();
       }
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
@@ -121,18 +147,23 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   /**
-   * Kafka registers its SASL/PLAIN server JVM-wide, once, from whichever class loader gets there
-   * first. Tests run brokers from more than one (a Quarkus test's, the application's); a broker
-   * handed the server of another loader refuses every login, since the server's callbacks are not
-   * its handler's classes. So each SASL broker makes the registered server its own loader's
-   * (brokers of one JVM run one after the other in tests).
+   * Kafka registers its SASL/PLAIN and SASL/SCRAM servers JVM-wide, once, from whichever class
+   * loader gets there first. Tests run brokers from more than one (a Quarkus test's, the
+   * application's); a broker handed the server of another loader refuses every login, since the
+   * server's callbacks are not its handler's classes. So each SASL broker makes the registered
+   * servers its own loader's (brokers of one JVM run one after the other in tests).
    */
-  private static synchronized void claimPlainSaslServer() {
-    Provider registered = Security.getProvider(PLAIN_SASL_SERVER);
-    if (registered != null && registered.getClass() != PlainSaslServerProvider.class) {
+  private static synchronized void claimSaslServers() {
+    Provider plain = Security.getProvider(PLAIN_SASL_SERVER);
+    if (plain != null && plain.getClass() != PlainSaslServerProvider.class) {
       Security.removeProvider(PLAIN_SASL_SERVER);
     }
     PlainSaslServerProvider.initialize();
+    Provider scram = Security.getProvider(SCRAM_SASL_SERVER);
+    if (scram != null && scram.getClass() != ScramSaslServerProvider.class) {
+      Security.removeProvider(SCRAM_SASL_SERVER);
+    }
+    ScramSaslServerProvider.initialize();
   }
 
   public String bootstrapServers() {
@@ -142,6 +173,25 @@ public final class LocalKafka implements AutoCloseable {
   /** How a client connects: the broker's address, and its SASL user's credentials if it has one. */
   public KafkaConnection connection() {
     return connection;
+  }
+
+  /**
+   * The {@code NEWSMON_*} variables that give a newsmon process this broker's connection security
+   * ({@code security.protocol} is {@code NEWSMON_SECURITY_PROTOCOL}, {@code sasl.jaas.config} is
+   * {@code NEWSMON_SASL_JAAS_CONFIG}): the inverse of {@link io.newsmon.common.Env#toConfig}, so a
+   * test configures a service the way a deployment does. Empty for a PLAINTEXT broker.
+   */
+  public Map<String, String> newsmonSecurityVariables() {
+    Map<String, String> env = new java.util.TreeMap<>();
+    connection
+        .security()
+        .forEach(
+            (setting, value) ->
+                env.put(
+                    io.newsmon.common.Env.PREFIX
+                        + setting.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
+                    value));
+    return env;
   }
 
   public Path dataDir() {
@@ -174,24 +224,30 @@ public final class LocalKafka implements AutoCloseable {
     }
   }
 
-  private static void formatOnce(Path dataDir, Path config, String clusterId) {
+  private static void formatOnce(Path dataDir, Path config, BrokerSettings settings) {
     if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
       return;
     }
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      exit =
-          StorageTool.execute(
-              new String[] {
+    String clusterId = settings.clusterId();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "format",
                 "--cluster-id",
                 clusterId == null ? Uuid.randomUuid().toString() : clusterId,
                 "--config",
                 config.toString(),
-                "--ignore-formatted"
-              },
-              out);
+                "--ignore-formatted"));
+    if (settings.tls() != null) {
+      // SCRAM users live in the cluster metadata: formatting writes the first one, as
+      // kafka-storage format --add-scram does, so the broker admits it (and itself) from the start.
+      args.add("--add-scram");
+      args.add(settings.sasl().scramCredential());
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      exit = StorageTool.execute(args.toArray(String[]::new), out);
     }
     if (exit != 0) {
       throw new IllegalStateException(

@@ -183,6 +183,7 @@ public record LocalKafkaOptions(
         clusterId,
         replicationFactorFor(nodes),
         minInsyncReplicasFor(nodes),
+        null,
         null);
   }
 

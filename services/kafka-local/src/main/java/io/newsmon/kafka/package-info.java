@@ -9,7 +9,10 @@
  * io.newsmon.kafka.LocalKafkaMain}), the demo and every integration test, so tests exercise the
  * broker users run. Ports are chosen free at start unless fixed, so parallel runs never collide. A
  * node can also admit a single SASL/PLAIN user instead of anyone ({@link
- * io.newsmon.kafka.LocalKafka#startWithSaslPlain}), for tests that clients authenticate.
+ * io.newsmon.kafka.LocalKafka#startWithSaslPlain}), for tests that clients authenticate, or serve
+ * TLS and admit a single SCRAM-SHA-512 user as newsmon's Kubernetes deployment does ({@link
+ * io.newsmon.kafka.LocalKafka#startWithSaslScramOverTls}, certificates made by the JDK's keytool in
+ * {@link io.newsmon.kafka.TlsStores}).
  *
  * <p>{@link io.newsmon.kafka.LocalKafkaCluster} runs N such nodes, each its own process, as one
  * replicated cluster (RF 3, min.insync.replicas 2 with three), so tests can kill single brokers and

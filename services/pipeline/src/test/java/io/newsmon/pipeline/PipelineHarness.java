@@ -1,6 +1,7 @@
 package io.newsmon.pipeline;
 
 import io.newsmon.common.TopicCatalog;
+import io.newsmon.kafka.BrokerSettings;
 import io.newsmon.kafka.LocalKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,30 @@ final class PipelineHarness implements AutoCloseable {
     this.kafka = kafka;
   }
 
-  /** Starts a broker in a new temporary directory and creates the starter topics' streams. */
+  /** How the broker admits clients. */
+  enum Broker {
+    /** Anyone, in clear: the local and demo shape. */
+    PLAINTEXT,
+    /** One SCRAM-SHA-512 user over TLS (SASL_SSL): the Kubernetes (Strimzi) shape. */
+    SASL_SCRAM_OVER_TLS
+  }
+
+  /** Starts a PLAINTEXT broker in a new temporary directory with the starter topics' streams. */
   static PipelineHarness start(String name) throws Exception {
+    return start(name, Broker.PLAINTEXT);
+  }
+
+  /** Starts a {@code broker} in a new temporary directory with the starter topics' streams. */
+  static PipelineHarness start(String name, Broker broker) throws Exception {
     Path tmp = Files.createTempDirectory(name);
-    LocalKafka kafka = LocalKafka.start(tmp.resolve("kafka"));
+    LocalKafka kafka =
+        switch (broker) {
+          case PLAINTEXT -> LocalKafka.start(tmp.resolve("kafka"));
+          case SASL_SCRAM_OVER_TLS ->
+              LocalKafka.startWithSaslScramOverTls(
+                  tmp.resolve("kafka"),
+                  new BrokerSettings.SaslUser("newsmon-pipeline", "pipeline-pw"));
+        };
     kafka.ensureTopics(StarterTopics.streams());
     return new PipelineHarness(tmp, kafka);
   }
@@ -47,15 +68,18 @@ final class PipelineHarness implements AutoCloseable {
     return kafka;
   }
 
-  /** The pipeline's streams properties for this broker, with state under {@code stateDir}. */
+  /**
+   * The pipeline's streams properties for this broker, with state under {@code stateDir}. The
+   * connection's security comes as the {@code NEWSMON_*} variables a deployment sets, through
+   * {@link PipelineConfig#from} as the pipeline's main reads them.
+   */
   Properties streamsProperties(String applicationId, String stateDir) {
+    Properties file = new Properties();
+    file.put(PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    file.put(PipelineConfig.STATE_DIR, tmp.resolve(stateDir).toString());
+    file.put(PipelineConfig.APPLICATION_ID, applicationId);
     Properties props =
-        new PipelineConfig(
-                Map.of(
-                    PipelineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                    PipelineConfig.STATE_DIR, tmp.resolve(stateDir).toString(),
-                    PipelineConfig.APPLICATION_ID, applicationId))
-            .streamsProperties();
+        PipelineConfig.from(kafka.newsmonSecurityVariables(), file).streamsProperties();
     props.put("commit.interval.ms", "100");
     return props;
   }
@@ -78,13 +102,14 @@ final class PipelineHarness implements AutoCloseable {
   /** An idempotent producer that may send records as large as the topics accept. */
   <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values) {
     return new KafkaProducer<>(
-        Map.<String, Object>of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-            TopicCatalog.MAX_REQUEST_BYTES),
+        kafka
+            .connection()
+            .clientConfig(
+                Map.<String, Object>of(
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    TopicCatalog.MAX_REQUEST_BYTES)),
         keys,
         values);
   }
@@ -94,16 +119,17 @@ final class PipelineHarness implements AutoCloseable {
       String group, String topic, Deserializer<K> keys, Deserializer<V> values) {
     var consumer =
         new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                // Only what the pipeline committed: exactly-once output is transactional.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+            kafka
+                .connection()
+                .clientConfig(
+                    Map.<String, Object>of(
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        // Only what the pipeline committed: exactly-once output is transactional.
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed")),
             keys,
             values);
     consumer.subscribe(List.of(topic));

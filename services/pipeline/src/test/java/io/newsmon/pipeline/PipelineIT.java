@@ -24,33 +24,52 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The real pipeline, exactly-once, against a real KRaft broker (one broker for the class). */
+/**
+ * The real pipeline, exactly-once, against a real KRaft broker (one broker per kind): a PLAINTEXT
+ * one, and one shaped like the Kubernetes deployment's (SASL_SSL, SCRAM-SHA-512, a PKCS12
+ * truststore) that the pipeline reaches through the {@code NEWSMON_*} variables the manifests set.
+ */
+@ParameterizedClass
+@EnumSource(PipelineHarness.Broker.class)
 class PipelineIT {
+
+  /** The broker of this run of the class; {@link #startKafka} starts it. */
+  @Parameter PipelineHarness.Broker broker;
 
   private static PipelineHarness harness;
   private KafkaStreams streams;
   private String name;
 
-  @BeforeAll
-  static void startKafka() throws Exception {
-    harness = PipelineHarness.start("pipeline-it");
+  @BeforeParameterizedClassInvocation
+  static void startKafka(PipelineHarness.Broker broker) throws Exception {
+    harness = PipelineHarness.start("pipeline-it", broker);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stopKafka() {
-    harness.close();
+    if (harness != null) {
+      harness.close();
+      harness = null;
+    }
   }
 
   @BeforeEach
   void startPipeline(TestInfo test) {
-    name = "pipeline-it-" + test.getTestMethod().orElseThrow().getName();
+    name =
+        "pipeline-it-"
+            + broker.name().toLowerCase(java.util.Locale.ROOT)
+            + "-"
+            + test.getTestMethod().orElseThrow().getName();
     streams =
         PipelineHarness.pipeline(
             harness.streamsProperties(name, name),
