@@ -124,16 +124,19 @@ final class Boilerplate {
 
   /** Paragraphs without boilerplate, in order. */
   static List<String> strip(List<String> paragraphs) {
-    int tail = tailStart(paragraphs);
-    List<String> body = tail < 0 ? paragraphs : paragraphs.subList(0, tail);
+    Verdicts verdicts = new Verdicts(paragraphs);
+    int tail = tailStart(verdicts);
+    int end = tail < 0 ? paragraphs.size() : tail;
     List<String> kept = new ArrayList<>();
-    for (String p : body) {
-      if (!isNoise(p)) {
-        kept.add(p);
+    for (int i = 0; i < end; i++) {
+      if (!verdicts.noise(i)) {
+        kept.add(paragraphs.get(i));
       }
     }
     return kept;
   }
+
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?\"”:。！？]$");
 
   private static boolean isNoise(String p) {
     String t = p.strip();
@@ -146,7 +149,7 @@ final class Boilerplate {
       return true;
     }
     // Button and menu labels: one or two short words without sentence punctuation.
-    return words(t) <= 2 && t.length() < 30 && !t.matches(".*[.!?\"”:。！？]$");
+    return words(t) <= 2 && t.length() < 30 && !SENTENCE_END.matcher(t).matches();
   }
 
   /**
@@ -156,36 +159,100 @@ final class Boilerplate {
    * box followed by a donation appeal ("We, the journalists of ..., need your help") does.
    */
   static int tailStart(List<String> paragraphs) {
+    return tailStart(new Verdicts(paragraphs));
+  }
+
+  private static int tailStart(Verdicts verdicts) {
     int seen = 0;
-    for (int i = 0; i < paragraphs.size(); i++) {
-      String p = paragraphs.get(i);
-      if (seen >= 80 && isMarker(p)) {
+    for (int i = 0; i < verdicts.size(); i++) {
+      if (seen >= 80 && verdicts.marker(i)) {
         int boilerplate = 0;
         int all = 0;
-        for (int j = i; j < paragraphs.size(); j++) {
-          String q = paragraphs.get(j);
-          int w = Math.max(1, words(q));
+        for (int j = i; j < verdicts.size(); j++) {
+          int w = Math.max(1, verdicts.words(j));
           all += w;
-          if (mentionsMarker(q) || isNoise(q) || isAppeal(q)) {
+          if (verdicts.tailBoilerplate(j)) {
             boilerplate += w;
           }
         }
-        if (boilerplate * 10 >= all * 6 || onlyShortLinesFollow(paragraphs, i)) {
+        if (boilerplate * 10 >= all * 6 || onlyShortLinesFollow(verdicts, i)) {
           return i;
         }
       }
-      seen += words(p);
+      seen += verdicts.words(i);
     }
     return -1;
   }
 
+  /**
+   * What the rules say of each paragraph, each worked out at most once: {@link #tailStart} asks
+   * about every paragraph after each call to action it meets, then {@link #strip} about the body
+   * again, and on pages with many "share"/"more"/"related" lines the repeats were most of the clean
+   * stage's boilerplate time (end-to-end profile, docs/benchmarks.md).
+   */
+  private static final class Verdicts {
+    private static final byte UNKNOWN = 0;
+    private static final byte NO = 1;
+    private static final byte YES = 2;
+
+    private final List<String> paragraphs;
+    private final int[] words;
+    private final byte[] marker;
+    private final byte[] noise;
+    private final byte[] tailBoilerplate;
+
+    Verdicts(List<String> paragraphs) {
+      this.paragraphs = paragraphs;
+      int n = paragraphs.size();
+      this.words = new int[n];
+      java.util.Arrays.fill(words, -1);
+      this.marker = new byte[n];
+      this.noise = new byte[n];
+      this.tailBoilerplate = new byte[n];
+    }
+
+    int size() {
+      return paragraphs.size();
+    }
+
+    int words(int i) {
+      if (words[i] < 0) {
+        words[i] = Boilerplate.words(paragraphs.get(i));
+      }
+      return words[i];
+    }
+
+    boolean marker(int i) {
+      if (marker[i] == UNKNOWN) {
+        marker[i] = isMarker(paragraphs.get(i)) ? YES : NO;
+      }
+      return marker[i] == YES;
+    }
+
+    boolean noise(int i) {
+      if (noise[i] == UNKNOWN) {
+        noise[i] = isNoise(paragraphs.get(i)) ? YES : NO;
+      }
+      return noise[i] == YES;
+    }
+
+    /** Counts against the text after a call to action: marker talk, noise or an appeal. */
+    boolean tailBoilerplate(int i) {
+      if (tailBoilerplate[i] == UNKNOWN) {
+        String p = paragraphs.get(i);
+        tailBoilerplate[i] = mentionsMarker(p) || noise(i) || isAppeal(p) ? YES : NO;
+      }
+      return tailBoilerplate[i] == YES;
+    }
+  }
+
   /** After a "Latest stories" or "Related" heading, nothing but teaser-length lines. */
-  private static boolean onlyShortLinesFollow(List<String> paragraphs, int heading) {
-    if (heading == paragraphs.size() - 1) {
+  private static boolean onlyShortLinesFollow(Verdicts verdicts, int heading) {
+    if (heading == verdicts.size() - 1) {
       return true;
     }
-    for (int j = heading + 1; j < paragraphs.size(); j++) {
-      if (words(paragraphs.get(j)) > 30) {
+    for (int j = heading + 1; j < verdicts.size(); j++) {
+      if (verdicts.words(j) > 30) {
         return false;
       }
     }
