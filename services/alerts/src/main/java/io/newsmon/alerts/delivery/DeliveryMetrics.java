@@ -77,13 +77,20 @@ public final class DeliveryMetrics {
         .register(registry);
   }
 
-  /** Gauges of what a queue holds. */
+  /**
+   * Gauges of what a queue holds. Micrometer holds a gauge's object weakly by default, and the
+   * suppliers here are method references nothing else keeps: the gauges turned NaN at the first
+   * collection that cleared them (a fault scenario waiting on the retry backlog found it), so they
+   * hold their suppliers strongly.
+   */
   void watch(IntSupplier pending, IntSupplier retryBacklog) {
     Gauge.builder("newsmon.alerts.pending.deliveries", pending, IntSupplier::getAsInt)
         .description("Deliveries this instance owns and has not finished")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("newsmon.alerts.retry.backlog", retryBacklog, IntSupplier::getAsInt)
         .description("Pending deliveries that failed at least once")
+        .strongReference(true)
         .register(registry);
   }
 
