@@ -576,8 +576,43 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     try {
       carryOut(tracked, step);
     } catch (RuntimeException e) {
-      postponeAfterFailure(tracked, e);
+      if (step instanceof DeliveryStep.Delivered delivered) {
+        recordLater(tracked, delivered, e);
+      } else {
+        postponeAfterFailure(tracked, e);
+      }
     }
+  }
+
+  /**
+   * The webhook answered 2xx but writing that down failed (Kafka unreachable, as with two of three
+   * brokers down): the alert is delivered, so what is tried again is the writing, never the
+   * webhook, which would repeat an alert the subscriber has (TwoBrokersDownScenario caught one).
+   * The delivery stays in flight meanwhile, so no timer of this instance sends it; an instance that
+   * takes the partition over before the writing succeeds does not know, and sends it again, the
+   * at-least-once case of a kill.
+   */
+  private void recordLater(Tracked tracked, DeliveryStep.Delivered delivered, RuntimeException e) {
+    LOG.errorf(
+        e,
+        "delivery %s: delivered, but cannot record it; recording again in %s",
+        delivered.delivery().alertId(),
+        WRITE_FAILURE_RETRY);
+    if (!running) {
+      return;
+    }
+    timer.schedule(
+        () ->
+            attemptThreads.execute(
+                () -> {
+                  try {
+                    recordDelivered(tracked, delivered);
+                  } catch (RuntimeException again) {
+                    recordLater(tracked, delivered, again);
+                  }
+                }),
+        WRITE_FAILURE_RETRY.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private void postponeAfterFailure(Tracked tracked, RuntimeException e) {
@@ -596,18 +631,22 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
 
   private void attempt(Tracked tracked) {
     PendingDelivery delivery = tracked.delivery;
+    DeliveryStep step;
     try {
       inFlight.acquire();
       try {
-        carryOut(tracked, worker.attempt(delivery));
+        step = worker.attempt(delivery);
       } finally {
         inFlight.release();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
     } catch (RuntimeException e) {
       postponeAfterFailure(tracked, e);
+      return;
     }
+    carryOutOrPostpone(tracked, step);
   }
 
   private void carryOut(Tracked tracked, DeliveryStep step) {
@@ -616,10 +655,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     switch (step) {
       case DeliveryStep.Delivered delivered -> {
         logAttempt(d, delivered.result(), "delivered");
-        // Kept for replays first: once the ledger has it, no instance delivers it again.
-        await(producer.send(record(TopicCatalog.ALERTS_DELIVERED.name(), d, null)));
-        ledger.recordDelivered(alert(d, delivered));
-        finish(tracked, d);
+        recordDelivered(tracked, delivered);
       }
       case DeliveryStep.AlreadyDelivered already -> finish(tracked, d);
       case DeliveryStep.Dropped dropped -> {
@@ -667,6 +703,15 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
   }
 
   /** Done with a delivery: its tombstone, so no instance works on it again. */
+  /** What a 2xx leaves to write: the delivered copy, the ledger entry, the queue's tombstone. */
+  private void recordDelivered(Tracked tracked, DeliveryStep.Delivered delivered) {
+    PendingDelivery d = delivered.delivery();
+    // Kept for replays first: once the ledger has it, no instance delivers it again.
+    await(producer.send(record(TopicCatalog.ALERTS_DELIVERED.name(), d, null)));
+    ledger.recordDelivered(alert(d, delivered));
+    finish(tracked, d);
+  }
+
   private void finish(Tracked tracked, PendingDelivery d) {
     await(
         producer.send(
