@@ -702,7 +702,6 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     }
   }
 
-  /** Done with a delivery: its tombstone, so no instance works on it again. */
   /** What a 2xx leaves to write: the delivered copy, the ledger entry, the queue's tombstone. */
   private void recordDelivered(Tracked tracked, DeliveryStep.Delivered delivered) {
     PendingDelivery d = delivered.delivery();
@@ -712,6 +711,7 @@ public final class KafkaDeliveryQueue implements DeliveryQueue, AutoCloseable {
     finish(tracked, d);
   }
 
+  /** Done with a delivery: its tombstone, so no instance works on it again. */
   private void finish(Tracked tracked, PendingDelivery d) {
     await(
         producer.send(
