@@ -63,9 +63,14 @@ public final class LocalKafka implements AutoCloseable {
    * port), and creates every catalog topic that is missing.
    */
   public static LocalKafka start(Path dataDir, int port) {
+    return start(dataDir, singleNode(port));
+  }
+
+  /** A whole-cluster node on {@code port} (0 = any free port), its controller on a free one. */
+  private static BrokerSettings singleNode(int port) {
     try {
       int brokerPort = port == 0 ? LocalPorts.free() : port;
-      return start(dataDir, BrokerSettings.singleNode(brokerPort, LocalPorts.free()));
+      return BrokerSettings.singleNode(brokerPort, LocalPorts.free());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot pick ports for local Kafka", e);
     }
@@ -77,13 +82,7 @@ public final class LocalKafka implements AutoCloseable {
    * given, and fail without.
    */
   public static LocalKafka startWithSaslPlain(Path dataDir, BrokerSettings.SaslUser user) {
-    try {
-      return start(
-          dataDir,
-          BrokerSettings.singleNode(LocalPorts.free(), LocalPorts.free()).withSaslPlain(user));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot pick ports for local Kafka", e);
-    }
+    return start(dataDir, singleNode(0).withSaslPlain(user));
   }
 
   /**
@@ -93,14 +92,10 @@ public final class LocalKafka implements AutoCloseable {
    * {@link #connection()} carries the truststore a client needs, with its password.
    */
   public static LocalKafka startWithSaslScramOverTls(Path dataDir, BrokerSettings.SaslUser user) {
-    try {
-      return start(
-          dataDir,
-          BrokerSettings.singleNode(LocalPorts.free(), LocalPorts.free())
-              .withSaslScramOverTls(user, TlsStores.withRandomPassword(dataDir.resolve("tls"))));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot pick ports for local Kafka", e);
-    }
+    return start(
+        dataDir,
+        singleNode(0)
+            .withSaslScramOverTls(user, TlsStores.withRandomPassword(dataDir.resolve("tls"))));
   }
 
   /**
