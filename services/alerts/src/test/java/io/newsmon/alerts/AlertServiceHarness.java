@@ -1,16 +1,29 @@
 package io.newsmon.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.newsmon.avro.SpikeState;
 import io.newsmon.avro.TopicSpike;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
@@ -18,9 +31,10 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * What the alert service's Quarkus integration tests stand around the service: a real webhook
  * receiver on a free loopback port, producers to the broker of {@link LocalKafkaResource}, and the
- * spike record they publish. It exists so that {@code AlertServiceIT} and {@code
- * AlertInputPoisonIT} share one copy of that set-up and tear-down and keep only what they test;
- * open one per test and close it after, so no webhook call leaks from one test into the next.
+ * spike record they publish, and a reader of the live stream. It exists so that {@code
+ * AlertServiceIT}, {@code AlertInputPoisonIT} and {@code SecuredKafkaAlertScenario} share one copy
+ * of that set-up and tear-down and keep only what they test; open one per test and close it after,
+ * so no webhook call leaks from one test into the next.
  */
 final class AlertServiceHarness implements AutoCloseable {
 
@@ -73,6 +87,48 @@ final class AlertServiceHarness implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalKafkaResource.bootstrapServers),
         keys,
         values);
+  }
+
+  /** Something a test publishes, which may throw. */
+  interface Publishing {
+    void publish() throws Exception;
+  }
+
+  /**
+   * The first event of the live stream of {@code topics} (comma-separated), opened with the API
+   * key, as JSON. The stream starts at the newest article, whenever it opened, so {@code
+   * publishing} runs every two seconds until an event arrives.
+   */
+  static JsonNode firstLiveEvent(String topics, Publishing publishing) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + io.restassured.RestAssured.port
+                        + "/api/v1/stream?topics="
+                        + topics))
+            .header("Authorization", "Bearer " + LocalKafkaResource.API_KEY)
+            .header("Accept", "text/event-stream")
+            .build();
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient()
+            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+            .get(30, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(
+            () ->
+                response.body().filter(line -> line.startsWith("data:")).findFirst().orElseThrow());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              publishing.publish();
+              return first.isDone();
+            });
+    response.body().close();
+    return new ObjectMapper().readTree(first.get().substring("data:".length()));
   }
 
   /** A spike of {@code topicId} that started: 42 articles in an hour against 7 usually. */

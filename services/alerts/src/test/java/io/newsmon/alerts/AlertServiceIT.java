@@ -437,49 +437,30 @@ class AlertServiceIT {
 
   @Test
   void dashboardsFollowTheirTopicsLiveOverServerSentEvents() throws Exception {
-    int port = io.restassured.RestAssured.port;
-    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(
-                    "http://127.0.0.1:" + port + "/api/v1/stream?topics=protests,diplomacy"))
-            .header("Authorization", "Bearer " + LocalKafkaResource.API_KEY)
-            .header("Accept", "text/event-stream")
-            .build();
+    java.net.URI stream =
+        java.net.URI.create(
+            "http://127.0.0.1:"
+                + io.restassured.RestAssured.port
+                + "/api/v1/stream?topics=protests,diplomacy");
     assertThat(
-            client
+            java.net.http.HttpClient.newHttpClient()
                 .send(
-                    java.net.http.HttpRequest.newBuilder(request.uri())
+                    java.net.http.HttpRequest.newBuilder(stream)
                         .header("Accept", "text/event-stream")
                         .build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding())
                 .statusCode())
         .as("no key, no stream")
         .isEqualTo(401);
-    java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
-        client
-            .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
-            .get(30, java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(response.statusCode()).isEqualTo(200);
-    java.util.concurrent.CompletableFuture<String> firstEvent =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () ->
-                response.body().filter(line -> line.startsWith("data:")).findFirst().orElseThrow());
-
-    // Published until one arrives: the stream starts at the newest article, whenever it opened.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(
+    JsonNode event =
+        AlertServiceHarness.firstLiveEvent(
+            "protests,diplomacy",
             () -> {
               publish(Fixtures.flagged("live-border", "live-border", "border-tensions"));
               publish(Fixtures.flagged("live-protest", "live-protest", "protests"));
-              return firstEvent.isDone();
             });
-    JsonNode event = new ObjectMapper().readTree(firstEvent.get().substring("data:".length()));
     assertThat(event.path("articleId").asText()).isEqualTo("live-protest");
     assertThat(event.at("/topics/0/id").asText()).isEqualTo("protests");
-    response.body().close();
   }
 
   @Test

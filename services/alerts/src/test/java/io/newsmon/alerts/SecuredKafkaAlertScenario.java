@@ -8,24 +8,14 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.newsmon.avro.FlaggedArticle;
 import io.newsmon.common.TopicCatalog;
 import io.newsmon.schema.AvroSerde;
 import io.restassured.http.ContentType;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -49,25 +39,18 @@ import org.junit.jupiter.api.Test;
  */
 abstract class SecuredKafkaAlertScenario {
 
-  private final List<String> calls = new CopyOnWriteArrayList<>();
-  private HttpServer receiver;
+  private AlertServiceHarness harness;
+  private List<AlertServiceHarness.Call> calls;
 
   @BeforeEach
   void startReceiver() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          calls.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
+    harness = AlertServiceHarness.start();
+    calls = harness.record("/hook");
   }
 
   @AfterEach
   void stopReceiver() {
-    receiver.stop(0);
+    harness.close();
   }
 
   @Test
@@ -80,7 +63,7 @@ abstract class SecuredKafkaAlertScenario {
 
     // A subscription is written to its compacted topic; an article read from news.flagged by the
     // channel is delivered through the delivery queue and recorded in the ledger.
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String hook = harness.url("/hook");
     String subscription =
         given()
             .auth()
@@ -98,7 +81,7 @@ abstract class SecuredKafkaAlertScenario {
         Fixtures.flagged("sasl-1", "sasl-1", "border-tensions"),
         AvroSerde.of(FlaggedArticle.class));
     await().atMost(Duration.ofSeconds(60)).until(() -> !calls.isEmpty());
-    assertThat(new ObjectMapper().readTree(calls.get(0)).at("/data/article/id").asText())
+    assertThat(new ObjectMapper().readTree(calls.get(0).body()).at("/data/article/id").asText())
         .isEqualTo("sasl-1");
 
     // The delivery log is read back from alerts.attempts.
@@ -148,46 +131,18 @@ abstract class SecuredKafkaAlertScenario {
         .body("version", equalTo(1));
 
     // The live stream follows news.flagged with its own consumer.
-    assertThat(firstLiveArticle()).isEqualTo("sasl-live");
-  }
-
-  /** The article id of the first event of the live stream while articles are being published. */
-  private static String firstLiveArticle() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:"
-                        + io.restassured.RestAssured.port
-                        + "/api/v1/stream?topics=protests"))
-            .header("Authorization", "Bearer " + LocalKafkaResource.API_KEY)
-            .header("Accept", "text/event-stream")
-            .build();
-    HttpResponse<Stream<String>> response =
-        HttpClient.newHttpClient()
-            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-            .get(30, TimeUnit.SECONDS);
-    assertThat(response.statusCode()).isEqualTo(200);
-    CompletableFuture<String> first =
-        CompletableFuture.supplyAsync(
-            () -> response.body().filter(l -> l.startsWith("data:")).findFirst().orElseThrow());
-    // Published until one arrives: the stream starts at the newest article, whenever it opened.
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(
-            () -> {
-              send(
-                  TopicCatalog.NEWS_FLAGGED.name(),
-                  "sasl-live",
-                  Fixtures.flagged("sasl-live", "sasl-live", "protests"),
-                  AvroSerde.of(FlaggedArticle.class));
-              return first.isDone();
-            });
-    response.body().close();
-    return new ObjectMapper()
-        .readTree(first.get().substring("data:".length()))
-        .path("articleId")
-        .asText();
+    assertThat(
+            AlertServiceHarness.firstLiveEvent(
+                    "protests",
+                    () ->
+                        send(
+                            TopicCatalog.NEWS_FLAGGED.name(),
+                            "sasl-live",
+                            Fixtures.flagged("sasl-live", "sasl-live", "protests"),
+                            AvroSerde.of(FlaggedArticle.class)))
+                .path("articleId")
+                .asText())
+        .isEqualTo("sasl-live");
   }
 
   private static <V> void send(String topic, String key, V value, Serializer<V> values)
