@@ -2,33 +2,15 @@ package io.newsmon.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmon.common.testing.MutableClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class HostPolitenessTest {
 
-  private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
   private final HostPoliteness politeness =
       new HostPoliteness(Duration.ofSeconds(2), Duration.ofMinutes(30), clock);
   private final URI feed = URI.create("https://News.Example/feed.xml");
@@ -43,7 +25,7 @@ class HostPolitenessTest {
 
     politeness.succeeded(feed);
     assertThat(politeness.tryAcquire(page)).isEqualTo(Duration.ofSeconds(2));
-    now = now.plusSeconds(2);
+    clock.advance(Duration.ofSeconds(2));
     assertThat(politeness.tryAcquire(page)).isZero();
   }
 
@@ -52,20 +34,20 @@ class HostPolitenessTest {
     politeness.tryAcquire(feed);
     politeness.failed(feed, null);
     assertThat(politeness.tryAcquire(feed)).isEqualTo(Duration.ofSeconds(4));
-    now = now.plusSeconds(4);
+    clock.advance(Duration.ofSeconds(4));
     politeness.tryAcquire(feed);
     politeness.failed(feed, null);
     assertThat(politeness.tryAcquire(feed)).isEqualTo(Duration.ofSeconds(8));
 
-    now = now.plusSeconds(8);
+    clock.advance(Duration.ofSeconds(8));
     politeness.tryAcquire(feed);
     politeness.failed(feed, Duration.ofMinutes(10));
     assertThat(politeness.tryAcquire(feed)).isEqualTo(Duration.ofMinutes(10));
 
-    now = now.plus(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(10));
     politeness.tryAcquire(feed);
     politeness.succeeded(feed);
-    now = now.plusSeconds(2);
+    clock.advance(Duration.ofSeconds(2));
     politeness.tryAcquire(feed);
     politeness.failed(feed, null);
     assertThat(politeness.tryAcquire(feed))
@@ -76,7 +58,7 @@ class HostPolitenessTest {
   @Test
   void backoffStopsAtItsMaximum() {
     for (int i = 0; i < 30; i++) {
-      now = now.plus(Duration.ofHours(1));
+      clock.advance(Duration.ofHours(1));
       politeness.tryAcquire(feed);
       politeness.failed(feed, null);
     }
