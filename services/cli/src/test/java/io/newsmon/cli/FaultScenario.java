@@ -693,10 +693,6 @@ final class FaultScenario implements AutoCloseable {
     return counts;
   }
 
-  private static final Pattern DELIVERED =
-      Pattern.compile(
-          "(?m)^newsmon_alerts_deliveries_total\\{[^}]*outcome=\"delivered\"[^}]*} ([0-9.E]+)");
-
   /**
    * The alert service instance delivering the subscription's alerts now: its deliveries live in one
    * partition of alerts.deliveries, which one instance works at a time (and which may move between
@@ -730,15 +726,7 @@ final class FaultScenario implements AutoCloseable {
     List<URI> urls = stack.endpoints().alertsUrls();
     for (int i = 0; i < urls.size(); i++) {
       if (Stack.instanceName(Stack.ALERTS, i + 1).equals(instance)) {
-        String body =
-            HTTP.send(
-                    HttpRequest.newBuilder(urls.get(i).resolve("/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher m =
-            Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{[^}]*})? ([0-9.E+-]+)")
-                .matcher(body);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return scrape(urls.get(i), metric, "");
       }
     }
     throw new IllegalArgumentException("no alert service instance " + instance);
@@ -748,15 +736,32 @@ final class FaultScenario implements AutoCloseable {
     List<URI> urls = stack.endpoints().alertsUrls();
     double[] counts = new double[urls.size()];
     for (int i = 0; i < urls.size(); i++) {
-      String body =
-          HTTP.send(
-                  HttpRequest.newBuilder(urls.get(i).resolve("/metrics")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher m = DELIVERED.matcher(body);
-      counts[i] = m.find() ? Double.parseDouble(m.group(1)) : 0;
+      counts[i] = scrape(urls.get(i), "newsmon_alerts_deliveries_total", "outcome=\"delivered\"");
     }
     return counts;
+  }
+
+  /**
+   * The value of the first series of {@code metric} (a Prometheus name) in the {@code /metrics}
+   * scrape of the process serving {@code base} whose labels include {@code label} ({@code
+   * name="value"}, or empty for any series), or 0 when there is none: one reading of the scrape for
+   * every scenario that watches a service's counters.
+   */
+  static double scrape(URI base, String metric, String label) throws Exception {
+    String body =
+        HTTP.send(
+                HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{([^}]*)})? ([0-9.E+-]+)")
+            .matcher(body);
+    while (m.find()) {
+      if (label.isEmpty() || (m.group(1) != null && m.group(1).contains(label))) {
+        return Double.parseDouble(m.group(2));
+      }
+    }
+    return 0;
   }
 
   @Override

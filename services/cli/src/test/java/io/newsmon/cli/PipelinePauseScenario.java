@@ -2,13 +2,9 @@ package io.newsmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelinePauseScenario {
 
   static final Duration FROZEN = Duration.ofSeconds(60);
-
-  private static final Pattern RUNNING =
-      Pattern.compile("(?m)^newsmon_pipeline_streams_running(?:\\{[^}]*})? ([0-9.E]+)");
-  private static final Pattern REPLACED =
-      Pattern.compile(
-          "(?m)^newsmon_pipeline_stream_threads_replaced_total(?:\\{[^}]*})? ([0-9.E]+)");
 
   @TempDir Path work;
 
@@ -48,22 +38,13 @@ class PipelinePauseScenario {
 
       outcome.assertNothingLost(s.publishedIds());
       assertThat(outcome.deliveredTwice()).as("alerts delivered twice").isEmpty();
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(s.stack().endpoints().pipelineHealth().resolve("/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      URI pipeline = s.stack().endpoints().pipelineHealth();
+      double running = FaultScenario.scrape(pipeline, "newsmon_pipeline_streams_running", "");
       s.event(
           "the thawed instance: streams running %s, stream threads replaced %s",
-          value(RUNNING, metrics), value(REPLACED, metrics));
-      assertThat(value(RUNNING, metrics)).as("the thawed instance runs again").isEqualTo("1.0");
+          running,
+          FaultScenario.scrape(pipeline, "newsmon_pipeline_stream_threads_replaced_total", ""));
+      assertThat(running).as("the thawed instance runs again").isEqualTo(1.0);
     }
-  }
-
-  private static String value(Pattern metric, String body) {
-    Matcher m = metric.matcher(body);
-    return m.find() ? m.group(1) : "absent";
   }
 }
